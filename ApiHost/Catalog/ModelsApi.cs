@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using Orleans.Inference.ApiHost.Errors;
+using Orleans.Inference.ApiHost.Json;
+using Orleans.Inference.Backends;
+using Orleans.Inference.Models;
+
+namespace Orleans.Inference.ApiHost.Catalog;
+
+/// <summary><c>GET /v1/models</c> and <c>GET /v1/models/{id}</c>.</summary>
+public static class ModelsApi
+{
+    private static readonly long StartedAt = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    public static IEndpointRouteBuilder MapModels(this IEndpointRouteBuilder routes)
+    {
+        var models = routes.MapGroup("/v1/models").WithTags("Models");
+        models.MapGet("/", ListAsync)
+            .WithName("ListModels")
+            .WithSummary("Lists the catalog's models with their lifecycle state")
+            .WithDescription("OpenAI's list shape. Simulated models say owned_by \"simulator\" and \"simulated\": true.")
+            .Produces<ModelList>();
+        models.MapGet("/{*id}", GetAsync)
+            .WithName("RetrieveModel")
+            .WithSummary("Describes one model")
+            .Produces<ModelObject>()
+            .Produces<OpenAiErrorResponse>(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    internal static async Task<IResult> ListAsync(IGrainFactory grains, IOptions<InferenceOptions> catalog)
+    {
+        var models = await Task.WhenAll(catalog.Value.Models.Select(entry => DescribeAsync(grains, entry.Key, entry.Value)));
+        return TypedResults.Json(new ModelList(models), OpenAiJson.Context.ModelList);
+    }
+
+    internal static async Task<IResult> GetAsync(string id, IGrainFactory grains, IOptions<InferenceOptions> catalog)
+    {
+        if (!catalog.Value.Models.TryGetValue(id, out var model)) return ApiErrors.ModelNotFound(id);
+        return TypedResults.Json(await DescribeAsync(grains, id, model), OpenAiJson.Context.ModelObject);
+    }
+
+    private static async Task<ModelObject> DescribeAsync(IGrainFactory grains, string id, ModelOptions model)
+    {
+        var status = await grains.GetGrain<IModelGrain>(id).GetStatusAsync();
+        var simulated = model.Backend == BackendKind.Simulated;
+        var ownedBy = simulated ? "simulator" : model.OwnedBy ?? "orleans-inference";
+        return new ModelObject(id, StartedAt, ownedBy, simulated, status.State.ToString(), status.Progress);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using Orleans.Inference.ApiHost.Completions;
+using Orleans.Inference.ApiHost.Errors;
+using Orleans.Inference.ApiHost.Json;
+using Orleans.Inference.ApiHost.Requests;
+using Orleans.Inference.ApiHost.Streaming;
+using Orleans.Inference.Client;
+using Orleans.Inference.Generation;
+using Orleans.Inference.Models;
+
+namespace Orleans.Inference.ApiHost.ChatCompletions;
+
+/// <summary><c>POST /v1/chat/completions</c>.</summary>
+public static class ChatCompletionsApi
+{
+    public static IEndpointRouteBuilder MapChatCompletions(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/v1").WithTags("Chat")
+            .MapPost("/chat/completions", CreateAsync)
+            .WithName("CreateChatCompletion")
+            .WithSummary("Creates the assistant's reply to a conversation")
+            .WithDescription(
+                "OpenAI-compatible. With \"stream\": true the response is Server-Sent Events of chat.completion.chunk: " +
+                "the role first, then content deltas, then finish_reason, then data: [DONE]. Simulated models reply with pseudo-text.")
+            .Accepts<ChatCompletionRequest>("application/json")
+            .Produces<ChatCompletionResponse>(StatusCodes.Status200OK, "application/json")
+            .Produces<ChatCompletionChunk>(StatusCodes.Status200OK, "text/event-stream")
+            .Produces<OpenAiErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<OpenAiErrorResponse>(StatusCodes.Status404NotFound)
+            .Produces<OpenAiErrorResponse>(StatusCodes.Status503ServiceUnavailable);
+        return routes;
+    }
+
+    internal static async Task<IResult> CreateAsync(
+        HttpContext http, IGrainFactory grains, ITokenTransport transport, IOptions<InferenceOptions> catalog, TimeProvider time)
+    {
+        var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.ChatCompletionRequest);
+        if (body is null) return error!;
+        if (string.IsNullOrEmpty(body.Model)) return ApiErrors.Invalid("'model' is required.", "model");
+        var invalid = ChatPrompt.TryRender(body.Messages, out var messages, out var prompt);
+        if (invalid is not null) return invalid;
+        if (!catalog.Value.Models.TryGetValue(body.Model, out var model)) return ApiErrors.ModelNotFound(body.Model);
+
+        var maxTokens = body.MaxCompletionTokens is not null ? (body.MaxCompletionTokens, "max_completion_tokens") : (body.MaxTokens, "max_tokens");
+        invalid = SamplingValidation.TryCreate(model, maxTokens, body.Temperature, body.TopP, body.Stop, body.Seed, body.N, out var sampling);
+        if (invalid is not null) return invalid;
+
+        var request = new InferenceRequest(prompt, sampling, messages, body.User);
+        if (body.Stream)
+        {
+            var chunks = StreamChunks(transport, body.Model, request, body.StreamOptions?.IncludeUsage == true, time, http.RequestAborted);
+            return await EventStreamResult<ChatCompletionChunk>.StartAsync(chunks, OpenAiJson.Context.ChatCompletionChunk, http);
+        }
+
+        var result = await grains.CompleteAsync(body.Model, request, http.RequestAborted);
+        var response = new ChatCompletionResponse(
+            ResponseIds.ChatCompletion(), time.UnixNow(), body.Model,
+            [new ChatChoice(0, new ChatReplyMessage("assistant", result.Text), result.FinishReason.ToOpenAi())],
+            Usage.Sum([result.Usage]));
+        return TypedResults.Json(response, OpenAiJson.Context.ChatCompletionResponse);
+    }
+
+    private static async IAsyncEnumerable<ChatCompletionChunk> StreamChunks(
+        ITokenTransport transport, string model, InferenceRequest request, bool includeUsage, TimeProvider time,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var id = ResponseIds.ChatCompletion();
+        var created = time.UnixNow();
+        TokenUsage? usage = null;
+        await using var tokens = transport.StreamAsync(model, request, cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+        // The first token is awaited before the role chunk, so a request that cannot start fails with a status, not mid-stream.
+        var more = await tokens.MoveNextAsync();
+        yield return new ChatCompletionChunk(id, created, model, [new ChatChunkChoice(0, new ChatDelta("assistant", string.Empty), null)]);
+        for (; more; more = await tokens.MoveNextAsync())
+        {
+            var chunk = tokens.Current;
+            usage ??= chunk.Usage;
+            if (chunk.Text.Length > 0)
+                yield return new ChatCompletionChunk(id, created, model, [new ChatChunkChoice(0, new ChatDelta(Content: chunk.Text), null)]);
+            if (chunk.IsFinal)
+                yield return new ChatCompletionChunk(id, created, model, [new ChatChunkChoice(0, new ChatDelta(), chunk.FinishReason.ToOpenAi())]);
+        }
+
+        if (includeUsage && usage is not null)
+            yield return new ChatCompletionChunk(id, created, model, [], Usage.Sum([usage]));
+    }
+}

@@ -1,0 +1,88 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using Orleans.Inference.ApiHost.Errors;
+using Orleans.Inference.ApiHost.Json;
+using Orleans.Inference.ApiHost.Requests;
+using Orleans.Inference.ApiHost.Streaming;
+using Orleans.Inference.Client;
+using Orleans.Inference.Generation;
+using Orleans.Inference.Models;
+
+namespace Orleans.Inference.ApiHost.Completions;
+
+/// <summary><c>POST /v1/completions</c>.</summary>
+public static class CompletionsApi
+{
+    public static IEndpointRouteBuilder MapCompletions(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/v1").WithTags("Completions")
+            .MapPost("/completions", CreateAsync)
+            .WithName("CreateCompletion")
+            .WithSummary("Creates a completion for a prompt, or one per prompt of an array")
+            .WithDescription(
+                "OpenAI-compatible. With \"stream\": true the response is Server-Sent Events: one text_completion chunk " +
+                "per batch of new tokens, then data: [DONE]. Simulated models return deterministic pseudo-text, not a real model's output.")
+            .Accepts<CompletionRequest>("application/json")
+            .Produces<CompletionResponse>(StatusCodes.Status200OK, "application/json", "text/event-stream")
+            .Produces<OpenAiErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<OpenAiErrorResponse>(StatusCodes.Status404NotFound)
+            .Produces<OpenAiErrorResponse>(StatusCodes.Status503ServiceUnavailable);
+        return routes;
+    }
+
+    internal static async Task<IResult> CreateAsync(
+        HttpContext http, IGrainFactory grains, ITokenTransport transport, IOptions<InferenceOptions> catalog, TimeProvider time)
+    {
+        var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.CompletionRequest);
+        if (body is null) return error!;
+        if (string.IsNullOrEmpty(body.Model)) return ApiErrors.Invalid("'model' is required.", "model");
+        if (body.Prompt is null) return ApiErrors.Invalid("'prompt' is required.", "prompt");
+        if (body.Prompt.Values.Length == 0) return ApiErrors.Invalid("'prompt' must not be an empty array.", "prompt");
+        if (!catalog.Value.Models.TryGetValue(body.Model, out var model)) return ApiErrors.ModelNotFound(body.Model);
+
+        var invalid = SamplingValidation.TryCreate(
+            model, (body.MaxTokens, "max_tokens"), body.Temperature, body.TopP, body.Stop, body.Seed, body.N, out var sampling);
+        if (invalid is not null) return invalid;
+
+        var requests = Array.ConvertAll(body.Prompt.Values, prompt => new InferenceRequest(prompt, sampling, User: body.User));
+        var aborted = http.RequestAborted;
+        if (body.Stream)
+        {
+            var chunks = StreamChunks(transport, body.Model, requests, body.StreamOptions?.IncludeUsage == true, time, aborted);
+            return await EventStreamResult<CompletionResponse>.StartAsync(chunks, OpenAiJson.Context.CompletionResponse, http);
+        }
+
+        var results = await CompleteAllAsync(grains, body.Model, requests, aborted);
+        var choices = new CompletionChoice[results.Length];
+        for (var i = 0; i < results.Length; i++) choices[i] = new CompletionChoice(results[i].Text, i, results[i].FinishReason.ToOpenAi());
+        var response = new CompletionResponse(
+            ResponseIds.Completion(), time.UnixNow(), body.Model, choices, Usage.Sum(results.Select(r => r.Usage)));
+        return TypedResults.Json(response, OpenAiJson.Context.CompletionResponse);
+    }
+
+    private static Task<InferenceResult[]> CompleteAllAsync(
+        IGrainFactory grains, string model, InferenceRequest[] requests, CancellationToken cancellationToken)
+    {
+        // All prompts go to the batch grain at once, so they can share a batch.
+        var calls = new Task<InferenceResult>[requests.Length];
+        for (var i = 0; i < requests.Length; i++) calls[i] = grains.CompleteAsync(model, requests[i], cancellationToken);
+        return Task.WhenAll(calls);
+    }
+
+    private static async IAsyncEnumerable<CompletionResponse> StreamChunks(
+        ITokenTransport transport, string model, InferenceRequest[] requests, bool includeUsage, TimeProvider time,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var id = ResponseIds.Completion();
+        var created = time.UnixNow();
+        var usages = new List<TokenUsage>(requests.Length);
+        await foreach (var (index, chunk) in transport.StreamAsync(model, requests, cancellationToken))
+        {
+            if (chunk.Usage is not null) usages.Add(chunk.Usage);
+            if (chunk.Text.Length == 0 && !chunk.IsFinal) continue;
+            yield return new CompletionResponse(id, created, model, [new CompletionChoice(chunk.Text, index, chunk.FinishReason.ToOpenAi())], null);
+        }
+
+        if (includeUsage) yield return new CompletionResponse(id, created, model, [], Usage.Sum(usages));
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans.Inference.ApiHost.Json;
+
+namespace Orleans.Inference.ApiHost.Errors;
+
+/// <summary>Error results in OpenAI's shape.</summary>
+internal static class ApiErrors
+{
+    public const string InvalidRequest = "invalid_request_error";
+    public const string ServerError = "server_error";
+
+    public static JsonHttpResult<OpenAiErrorResponse> Invalid(string message, string? param, string? code = null) =>
+        Create(StatusCodes.Status400BadRequest, message, InvalidRequest, param, code);
+
+    public static JsonHttpResult<OpenAiErrorResponse> ModelNotFound(string model) =>
+        Create(StatusCodes.Status404NotFound, $"The model '{model}' does not exist.", InvalidRequest, "model", "model_not_found");
+
+    public static JsonHttpResult<OpenAiErrorResponse> Create(int status, string message, string type, string? param, string? code) =>
+        TypedResults.Json(
+            new OpenAiErrorResponse(new OpenAiError(message, type, param, code)),
+            OpenAiJson.Context.OpenAiErrorResponse,
+            statusCode: status);
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace Orleans.Inference.ApiHost.Errors;
+
+/// <summary>OpenAI's error body: <c>{"error":{"message","type","param","code"}}</c>.</summary>
+public sealed record OpenAiErrorResponse(OpenAiError Error);
+
+/// <summary>What went wrong, in OpenAI's words.</summary>
+/// <param name="Message">For people.</param>
+/// <param name="Type">invalid_request_error, authentication_error, server_error, ...</param>
+/// <param name="Param">The request field at fault, or null.</param>
+/// <param name="Code">A stable machine-readable code, or null.</param>
+public sealed record OpenAiError(
+    string Message,
+    string Type,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Param,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Code);

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Orleans.Inference.Models;
+
+namespace Orleans.Inference.ApiHost.Errors;
+
+/// <summary>
+/// Turns exceptions that escape an endpoint into OpenAI-shaped errors: 404 for unknown models,
+/// 503 with Retry-After for models that cannot serve yet, the request's own status for bad HTTP,
+/// and a 500 that tells nothing internal for the rest.
+/// </summary>
+internal sealed partial class OpenAiExceptionHandler(ILogger<OpenAiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested)
+        {
+            // The client left; nobody is there to read an error.
+            return true;
+        }
+
+        var result = exception switch
+        {
+            ModelNotFoundException notFound => ApiErrors.ModelNotFound(notFound.ModelId),
+            ModelUnavailableException unavailable => Unavailable(http, unavailable),
+            BadHttpRequestException bad => ApiErrors.Create(bad.StatusCode, bad.Message, ApiErrors.InvalidRequest, null, null),
+            _ => null,
+        };
+
+        if (result is null)
+        {
+            LogUnhandled(logger, exception, http.Request.Path);
+            result = ApiErrors.Create(
+                StatusCodes.Status500InternalServerError, "The server had an error while processing your request.",
+                ApiErrors.ServerError, null, null);
+        }
+
+        await result.ExecuteAsync(http);
+        return true;
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<OpenAiErrorResponse> Unavailable(
+        HttpContext http, ModelUnavailableException unavailable)
+    {
+        var retryAfter = Math.Max(1, (int)Math.Ceiling((unavailable.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds));
+        http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var code = unavailable.State == ModelState.Failed ? "model_load_failed" : "model_not_ready";
+        return ApiErrors.Create(StatusCodes.Status503ServiceUnavailable, unavailable.Message, ApiErrors.ServerError, "model", code);
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception error, PathString path);
+}

@@ -1,0 +1,26 @@
+using Orleans.Inference.ApiHost.Catalog;
+using Orleans.Inference.ApiHost.ChatCompletions;
+using Orleans.Inference.ApiHost.Completions;
+using Orleans.Inference.ApiHost.Errors;
+using Orleans.Inference.ApiHost.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddEmbeddedSilo();
+builder.Services.AddOpenAiApi();
+builder.Services.AddGatewaySwagger();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseOpenAiStatusCodeErrors();
+app.UseGatewaySwagger();
+
+app.MapCompletions();
+app.MapChatCompletions();
+app.MapModels();
+
+app.Run();
+
+/// <summary>The ApiHost's entry point; public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Orleans.Inference.ApiHost.Errors;
+
+namespace Orleans.Inference.ApiHost.Requests;
+
+/// <summary>Reads a request body as JSON, turning every way it can be wrong into an OpenAI-shaped 4xx.</summary>
+internal static class JsonBody
+{
+    public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        if (!request.HasJsonContentType())
+        {
+            return (null, ApiErrors.Create(
+                StatusCodes.Status415UnsupportedMediaType, "The request body must be JSON (Content-Type: application/json).",
+                ApiErrors.InvalidRequest, null, "unsupported_media_type"));
+        }
+
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync(request.Body, typeInfo, request.HttpContext.RequestAborted);
+            return value is null ? (null, ApiErrors.Invalid("The request body must be a JSON object.", null)) : (value, null);
+        }
+        catch (JsonException error)
+        {
+            var param = ParamOf(error.Path);
+            var message = param is null
+                ? $"We could not parse the JSON body of your request: {Reason(error)}"
+                : $"Invalid value for '{param}': {Reason(error)}";
+            return (null, ApiErrors.Invalid(message, param));
+        }
+    }
+
+    /// <summary>"$.messages[0].content" becomes "messages[0].content"; the root is no parameter.</summary>
+    private static string? ParamOf(string? path) =>
+        path is null || path == "$" ? null : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    /// <summary>The exception's message without the position details System.Text.Json appends.</summary>
+    private static string Reason(JsonException error)
+    {
+        var message = error.Message;
+        if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)) return "the value has the wrong type.";
+        var at = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return at > 0 ? message[..at] : message;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Buffers;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.Features;
+using Orleans.Inference.ApiHost.Errors;
+using Orleans.Inference.ApiHost.Json;
+using Orleans.Inference.Models;
+
+namespace Orleans.Inference.ApiHost.Streaming;
+
+/// <summary>
+/// Writes chunks as Server-Sent Events in OpenAI's form (<c>data: {json}</c>, each flushed as it comes,
+/// then <c>data: [DONE]</c>) with the framework's <see cref="SseFormatter"/>. The first chunk is read before the
+/// result is created, so a request that fails at once still gets a proper status; a failure after that
+/// can only be told in the stream, as an error event before <c>[DONE]</c>.
+/// </summary>
+internal sealed partial class EventStreamResult<T>(
+    IAsyncEnumerator<T> chunks, JsonTypeInfo<T> typeInfo, ILogger logger) : IResult
+    where T : class
+{
+    /// <summary>Starts the stream: reads its first chunk, so that errors before any output become ordinary responses.</summary>
+    public static async Task<IResult> StartAsync(IAsyncEnumerable<T> source, JsonTypeInfo<T> typeInfo, HttpContext http)
+    {
+        var chunks = source.GetAsyncEnumerator(http.RequestAborted);
+        try
+        {
+            if (!await chunks.MoveNextAsync()) throw new InvalidOperationException("The stream ended before its first chunk.");
+        }
+        catch
+        {
+            await chunks.DisposeAsync();
+            throw;
+        }
+
+        var logger = http.RequestServices.GetRequiredService<ILogger<EventStreamResult<T>>>();
+        return new EventStreamResult<T>(chunks, typeInfo, logger);
+    }
+
+    public async Task ExecuteAsync(HttpContext http)
+    {
+        var response = http.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        http.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
+        try
+        {
+            await SseFormatter.WriteAsync(Events(http.RequestAborted), response.Body, Format, http.RequestAborted);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client disconnected; the cancellation has already reached the backend.
+        }
+    }
+
+    private async IAsyncEnumerable<SseItem<StreamEvent<T>>> Events([EnumeratorCancellation] CancellationToken aborted)
+    {
+        await using var _ = chunks;
+        yield return new SseItem<StreamEvent<T>>(new StreamEvent<T>(chunks.Current, null));
+        while (true)
+        {
+            OpenAiErrorResponse? failure = null;
+            bool more;
+            try
+            {
+                more = await chunks.MoveNextAsync();
+            }
+            catch (Exception error) when (!aborted.IsCancellationRequested)
+            {
+                LogStreamFailed(logger, error);
+                failure = ToError(error);
+                more = false;
+            }
+
+            if (failure is not null) yield return new SseItem<StreamEvent<T>>(new StreamEvent<T>(null, failure));
+            if (!more) break;
+            yield return new SseItem<StreamEvent<T>>(new StreamEvent<T>(chunks.Current, null));
+        }
+
+        yield return new SseItem<StreamEvent<T>>(StreamEvent<T>.Done);
+    }
+
+    private void Format(SseItem<StreamEvent<T>> item, IBufferWriter<byte> buffer)
+    {
+        var value = item.Data;
+        if (value.Chunk is null && value.Error is null)
+        {
+            buffer.Write("[DONE]"u8);
+            return;
+        }
+
+        using var writer = new Utf8JsonWriter(buffer);
+        if (value.Chunk is not null) JsonSerializer.Serialize(writer, value.Chunk, typeInfo);
+        else JsonSerializer.Serialize(writer, value.Error!, OpenAiJson.Context.OpenAiErrorResponse);
+    }
+
+    private static OpenAiErrorResponse ToError(Exception error) => new(error switch
+    {
+        ModelUnavailableException unavailable => new OpenAiError(unavailable.Message, ApiErrors.ServerError, "model", "model_not_ready"),
+        _ => new OpenAiError("The backend failed while generating this response.", ApiErrors.ServerError, null, "backend_error"),
+    });
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "A stream failed after it had started; the client gets an error event")]
+    private static partial void LogStreamFailed(ILogger logger, Exception error);
+}

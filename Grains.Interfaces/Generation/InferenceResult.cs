@@ -1,0 +1,8 @@
+namespace Orleans.Inference.Generation;
+
+/// <summary>The whole result of one sequence.</summary>
+[GenerateSerializer, Immutable, Alias("inference.result")]
+public sealed record InferenceResult(
+    [property: Id(0)] string Text,
+    [property: Id(1)] FinishReason FinishReason,
+    [property: Id(2)] TokenUsage Usage);

@@ -1,0 +1,156 @@
+using Orleans.Inference.Batching;
+using Orleans.Inference.Generation;
+
+namespace Orleans.Inference.Backends.Simulated;
+
+/// <summary>
+/// A simulated engine that behaves like one accelerator: it runs one batch step at a time and
+/// charges the cost model of <see cref="SimulationOptions"/>. It is a simulation, not a model:
+/// its text is deterministic pseudo-text.
+/// </summary>
+internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider time) : IInferenceBackend
+{
+    private static readonly string[] LoadStages = ["allocating memory", "reading weights", "building kernels", "warming up"];
+
+    private readonly SemaphoreSlim _accelerator = new(1, 1);
+    private long _dueTimestamp;
+    private long _steps;
+
+    /// <summary>Decode steps run so far, for tests and diagnostics.</summary>
+    public long Steps => Interlocked.Read(ref _steps);
+
+    public async Task LoadAsync(IProgress<LoadProgress> progress, CancellationToken cancellationToken)
+    {
+        var total = TimeSpan.FromSeconds(options.LoadSeconds);
+        const int Ticks = 20;
+        for (var tick = 0; tick < Ticks; tick++)
+        {
+            var percent = tick * 100 / Ticks;
+            progress.Report(new LoadProgress(percent, LoadStages[tick * LoadStages.Length / Ticks], total * (1 - percent / 100.0)));
+            if (total > TimeSpan.Zero) await Task.Delay(total / Ticks, time, cancellationToken);
+        }
+
+        progress.Report(new LoadProgress(100, "ready", TimeSpan.Zero));
+    }
+
+    public Task UnloadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task RunBatchAsync(IReadOnlyList<BatchSequence> batch, CancellationToken cancellationToken)
+    {
+        var states = new SequenceState[batch.Count];
+        var promptTokens = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            states[i] = new SequenceState(batch[i]);
+            promptTokens += batch[i].PromptTokens;
+        }
+
+        return options.IsFree ? RunFree(states) : RunPacedAsync(states, promptTokens, cancellationToken);
+    }
+
+    private Task RunFree(SequenceState[] states)
+    {
+        var active = states.Length;
+        while (active > 0)
+        {
+            active = Step(states);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task RunPacedAsync(SequenceState[] states, int promptTokens, CancellationToken cancellationToken)
+    {
+        await ChargeAsync(options.PrefillMsPerToken * promptTokens, cancellationToken);
+        var active = states.Length;
+        while (active > 0)
+        {
+            await ChargeAsync(options.StepMs + options.PerSequenceMs * active, cancellationToken);
+            active = Step(states);
+        }
+    }
+
+    /// <summary>One decode step: every unfinished sequence gets one token. Returns how many remain.</summary>
+    private int Step(SequenceState[] states)
+    {
+        Interlocked.Increment(ref _steps);
+        var active = 0;
+        foreach (var state in states)
+        {
+            if (!state.Sequence.IsFinished && !state.Advance()) active++;
+        }
+
+        return active;
+    }
+
+    /// <summary>
+    /// Occupies the accelerator for <paramref name="milliseconds"/>. Deadlines accumulate, so timer granularity
+    /// (4 ms here) shifts single steps but not the engine's throughput.
+    /// </summary>
+    private async Task ChargeAsync(double milliseconds, CancellationToken cancellationToken)
+    {
+        if (milliseconds <= 0) return;
+        await _accelerator.WaitAsync(cancellationToken);
+        try
+        {
+            var now = time.GetTimestamp();
+            var cost = (long)(milliseconds * time.TimestampFrequency / 1000);
+            _dueTimestamp = Math.Max(_dueTimestamp, now) + cost;
+            var wait = time.GetElapsedTime(now, _dueTimestamp);
+            if (wait >= TimeSpan.FromMilliseconds(1)) await Task.Delay(wait, time, cancellationToken);
+        }
+        finally
+        {
+            _accelerator.Release();
+        }
+    }
+
+    private sealed class SequenceState
+    {
+        private readonly StopSequenceMatcher? _stops;
+        private SimulatedTextGenerator _text;
+
+        public SequenceState(BatchSequence sequence)
+        {
+            Sequence = sequence;
+            var request = sequence.Request;
+            sequence.PromptTokens = SimulatedTextGenerator.CountTokens(request.Prompt);
+            _text = new SimulatedTextGenerator(request.Prompt, request.Sampling.Seed ?? 0);
+            if (request.Sampling.Stop is { Length: > 0 } stops) _stops = new StopSequenceMatcher(stops);
+        }
+
+        public BatchSequence Sequence { get; }
+
+        /// <summary>Generates one token. Returns true when the sequence has finished.</summary>
+        public bool Advance()
+        {
+            if (Sequence.IsCancellationRequested)
+            {
+                Sequence.Finish(FinishReason.Cancelled);
+                return true;
+            }
+
+            var token = _text.Next();
+            var atLimit = Sequence.CompletionTokens + 1 >= Sequence.Request.Sampling.MaxTokens;
+            if (_stops is null)
+            {
+                Sequence.Append(token, 1);
+                if (atLimit) Sequence.Finish(FinishReason.Length);
+                return atLimit;
+            }
+
+            var (release, stopped) = _stops.Add(token);
+            Sequence.Append(release, 1);
+            if (stopped)
+            {
+                Sequence.Finish(FinishReason.Stop);
+                return true;
+            }
+
+            if (!atLimit) return false;
+            Sequence.Append(_stops.Flush(), 0);
+            Sequence.Finish(FinishReason.Length);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text;
+using System.Threading.Channels;
+using Orleans.Inference.Generation;
+
+namespace Orleans.Inference.Batching;
+
+/// <summary>
+/// One caller's sequence inside a batch: the backend writes its tokens here and finishes it,
+/// and its caller reads them, streamed or whole. One writer (the backend) and one reader (the caller).
+/// </summary>
+internal sealed class BatchSequence
+{
+    private static readonly UnboundedChannelOptions ChannelOptions = new() { SingleReader = true, SingleWriter = true };
+
+    private readonly Channel<TokenChunk>? _chunks;
+    private readonly TaskCompletionSource<InferenceResult>? _result;
+    private readonly StringBuilder? _text;
+    private readonly CancellationToken _callerCancellation;
+    private volatile bool _abandoned;
+    private int _finished;
+    private int _unsentTokens;
+
+    private BatchSequence(InferenceRequest request, bool streaming, CancellationToken cancellationToken)
+    {
+        Request = request;
+        _callerCancellation = cancellationToken;
+        if (streaming)
+        {
+            _chunks = Channel.CreateUnbounded<TokenChunk>(ChannelOptions);
+        }
+        else
+        {
+            _result = new TaskCompletionSource<InferenceResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _text = new StringBuilder();
+        }
+    }
+
+    public InferenceRequest Request { get; }
+
+    /// <summary>Prompt tokens as the backend counted them.</summary>
+    public int PromptTokens { get; set; }
+
+    /// <summary>Tokens generated so far.</summary>
+    public int CompletionTokens { get; private set; }
+
+    /// <summary>True once the caller has gone: the backend should stop generating for it.</summary>
+    public bool IsCancellationRequested => _abandoned || _callerCancellation.IsCancellationRequested;
+
+    public bool IsFinished => Volatile.Read(ref _finished) != 0;
+
+    /// <summary>The streamed chunks; only for streaming sequences.</summary>
+    public ChannelReader<TokenChunk> Chunks => _chunks?.Reader ?? throw new InvalidOperationException("Not a streaming sequence.");
+
+    /// <summary>The whole result; only for non-streaming sequences.</summary>
+    public Task<InferenceResult> Result => _result?.Task ?? throw new InvalidOperationException("A streaming sequence has no whole result.");
+
+    public static BatchSequence ForResult(InferenceRequest request, CancellationToken cancellationToken) =>
+        new(request, streaming: false, cancellationToken);
+
+    public static BatchSequence ForStream(InferenceRequest request, CancellationToken cancellationToken) =>
+        new(request, streaming: true, cancellationToken);
+
+    /// <summary>Adds generated text (possibly empty while a stop sequence is still undecided) and its token count.</summary>
+    public void Append(string text, int tokens)
+    {
+        CompletionTokens += tokens;
+        if (_chunks is null)
+        {
+            _text!.Append(text);
+            return;
+        }
+
+        // Tokens whose text is held back travel with the next text, so chunk counts add up to usage.
+        _unsentTokens += tokens;
+        if (text.Length == 0) return;
+        _chunks.Writer.TryWrite(new TokenChunk(text, _unsentTokens));
+        _unsentTokens = 0;
+    }
+
+    /// <summary>Ends the sequence; later calls are ignored.</summary>
+    public void Finish(FinishReason reason)
+    {
+        if (Interlocked.Exchange(ref _finished, 1) != 0) return;
+        var usage = new TokenUsage(PromptTokens, CompletionTokens);
+        if (_chunks is not null)
+        {
+            _chunks.Writer.TryWrite(new TokenChunk(string.Empty, _unsentTokens, reason, usage));
+            _chunks.Writer.TryComplete();
+        }
+        else if (reason == FinishReason.Cancelled)
+        {
+            _result!.TrySetCanceled(_callerCancellation);
+        }
+        else
+        {
+            _result!.TrySetResult(new InferenceResult(_text!.ToString(), reason, usage));
+        }
+    }
+
+    /// <summary>Fails this sequence alone; later calls are ignored.</summary>
+    public void Fail(Exception error)
+    {
+        if (Interlocked.Exchange(ref _finished, 1) != 0) return;
+        if (_chunks is not null)
+        {
+            _chunks.Writer.TryComplete(error);
+        }
+        else
+        {
+            _result!.TrySetException(error);
+        }
+    }
+
+    /// <summary>The caller stopped reading: let the backend drop the sequence at its next step.</summary>
+    public void Abandon() => _abandoned = true;
+}

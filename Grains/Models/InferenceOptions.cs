@@ -1,0 +1,11 @@
+namespace Orleans.Inference.Models;
+
+/// <summary>The model catalog: section <c>Inference</c> of the configuration.</summary>
+public sealed class InferenceOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Inference";
+
+    /// <summary>The models this gateway serves, keyed by the id clients send as <c>model</c>.</summary>
+    public Dictionary<string, ModelOptions> Models { get; set; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,12 @@
+using Orleans.Inference.Hosting;
+using Orleans.Inference.Silo;
+
+// A compute-only silo: it runs grains and batches for the ApiHosts of its cluster but serves no HTTP.
+var builder = Host.CreateApplicationBuilder(args);
+builder.Configuration.AddApiHostCatalog();
+
+builder.UseOrleans(silo => silo
+    .UseInferenceClustering()
+    .AddInference());
+
+builder.Build().Run();
