@@ -1,0 +1,34 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Orleans.Inference.Tests.Infrastructure;
+
+/// <summary>Posts raw JSON, so tests send exactly the bytes a client would.</summary>
+public static class HttpJson
+{
+    public static Task<HttpResponseMessage> PostJsonAsync(
+        this HttpClient http, string path, string json, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead,
+        CancellationToken cancellationToken = default)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+        };
+        return http.SendAsync(request, completion, cancellationToken);
+    }
+
+    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    /// <summary>Waits for a condition that the system reaches on its own, failing after a bound.</summary>
+    public static async Task EventuallyAsync(Func<bool> condition, TimeSpan within, string because)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        while (!condition())
+        {
+            if (timeout.IsCancellationRequested) Assert.Fail($"Timed out after {within}: {because}");
+            await Task.Delay(10);
+        }
+    }
+}

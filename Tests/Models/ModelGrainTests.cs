@@ -1,0 +1,45 @@
+using Orleans.Inference.Client;
+using Orleans.Inference.Generation;
+using Orleans.Inference.Models;
+using Orleans.Inference.Tests.Infrastructure;
+
+namespace Orleans.Inference.Tests.Models;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ModelGrainTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task LoadAsync_ReturnsAtOnceAndReportsProgressUntilReady()
+    {
+        var model = fixture.Client.GetGrain<IModelGrain>(TestCatalog.Lazy);
+
+        var started = await model.LoadAsync();
+        var during = await model.GetStatusAsync();
+        var ready = await model.EnsureReadyAsync();
+
+        // A second test may have loaded it first; either way the load was not awaited by LoadAsync.
+        Assert.Contains(started.State, new[] { ModelState.Loading, ModelState.Ready });
+        Assert.True(during.State == ModelState.Ready || during.Progress < 100);
+        Assert.Equal(ModelState.Ready, ready.State);
+        Assert.Equal(100, ready.Progress);
+    }
+
+    [Fact]
+    public async Task EnsureReadyAsync_LoadOnDemandOff_ThrowsUnavailableAcrossSilos()
+    {
+        var error = await Assert.ThrowsAsync<ModelUnavailableException>(
+            () => fixture.Client.CompleteAsync(TestCatalog.Manual, new InferenceRequest("x", new SamplingParameters(4))));
+
+        Assert.Equal(ModelState.Unloaded, error.State);
+        Assert.Equal(TestCatalog.Manual, error.ModelId);
+    }
+
+    [Fact]
+    public async Task EnsureReadyAsync_UnknownModel_ThrowsNotFound()
+    {
+        var error = await Assert.ThrowsAsync<ModelNotFoundException>(
+            () => fixture.Client.GetGrain<IModelGrain>("no-such-model").EnsureReadyAsync());
+
+        Assert.Equal("no-such-model", error.ModelId);
+    }
+}
