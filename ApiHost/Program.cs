@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddEmbeddedSilo();
 builder.Services.AddOpenAiApi();
 builder.Services.AddGatewaySwagger();
+builder.Services.AddGatewayMetrics();
 
 var app = builder.Build();
 
@@ -19,6 +20,7 @@ app.UseGatewaySwagger();
 app.MapCompletions();
 app.MapChatCompletions();
 app.MapModels();
+app.MapGatewayMetrics();
 
 app.Run();
 

@@ -1,0 +1,24 @@
+using OpenTelemetry.Metrics;
+
+namespace Orleans.Inference.ApiHost.Hosting;
+
+/// <summary>
+/// OpenTelemetry metrics in Prometheus format at <c>/metrics</c>: the runtime (including
+/// <c>dotnet.gc.heap.total_allocated</c>, which the Bench reads for bytes per request) and ASP.NET Core.
+/// </summary>
+internal static class MetricsExtensions
+{
+    public static IServiceCollection AddGatewayMetrics(this IServiceCollection services)
+    {
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter("System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
+        return services;
+    }
+
+    public static WebApplication MapGatewayMetrics(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace Orleans.Inference.Bench;
+
+/// <summary>The command line: <c>&lt;scenario&gt; [--url URL] [--duration S] [--warmup S] [--clients N] [--rate R] [--json FILE]</c>.</summary>
+internal sealed record BenchOptions
+{
+    public required string Scenario { get; init; }
+
+    /// <summary>Measure a running gateway instead of starting one.</summary>
+    public Uri? Url { get; init; }
+
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Overrides the scenario's client counts.</summary>
+    public int? Clients { get; init; }
+
+    /// <summary>Open loop at this many requests per second instead of closed loop.</summary>
+    public double? Rate { get; init; }
+
+    public string? JsonFile { get; init; }
+
+    public static BenchOptions Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-')) throw new ArgumentException("Name a scenario first: " + string.Join(", ", Scenarios.Names));
+        var options = new BenchOptions { Scenario = args[0] };
+        for (var i = 1; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--url" => options with { Url = new Uri(value.EndsWith('/') ? value : value + "/") },
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--warmup" => options with { Warmup = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--clients" => options with { Clients = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--rate" => options with { Rate = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--json" => options with { JsonFile = value },
+                _ => throw new ArgumentException($"Unknown option {args[i]}"),
+            };
+            i++;
+        }
+
+        return options;
+    }
+}

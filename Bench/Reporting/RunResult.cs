@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+
+namespace Orleans.Inference.Bench.Reporting;
+
+/// <summary>Every figure of one run, with the stable field names of <c>--json</c>.</summary>
+internal sealed record RunResult
+{
+    [JsonPropertyName("scenario")] public required string Scenario { get; init; }
+    [JsonPropertyName("config")] public required string Config { get; init; }
+    [JsonPropertyName("clients")] public int Clients { get; init; }
+    [JsonPropertyName("rate")] public double? Rate { get; init; }
+    [JsonPropertyName("requests")] public int Requests { get; init; }
+    [JsonPropertyName("rps")] public double Rps { get; init; }
+    [JsonPropertyName("tokens_per_s")] public double TokensPerS { get; init; }
+    [JsonPropertyName("p50_ms")] public double P50Ms { get; init; }
+    [JsonPropertyName("p90_ms")] public double P90Ms { get; init; }
+    [JsonPropertyName("p99_ms")] public double P99Ms { get; init; }
+    [JsonPropertyName("max_ms")] public double MaxMs { get; init; }
+    [JsonPropertyName("ttft_p50_ms")] public double? TtftP50Ms { get; init; }
+    [JsonPropertyName("ttft_p99_ms")] public double? TtftP99Ms { get; init; }
+    [JsonPropertyName("itl_p99_ms")] public double? ItlP99Ms { get; init; }
+    [JsonPropertyName("success_rate")] public double SuccessRate { get; init; }
+    [JsonPropertyName("alloc_kb_per_request")] public double? AllocKbPerRequest { get; init; }
+    [JsonPropertyName("cpu_ms_per_request")] public double? CpuMsPerRequest { get; init; }
+    [JsonPropertyName("errors")] public Dictionary<string, int> Errors { get; init; } = [];
+}

@@ -1,0 +1,44 @@
+using Orleans.Inference.Bench.Load;
+
+namespace Orleans.Inference.Bench.Reporting;
+
+/// <summary>Turns a run's samples into its figures.</summary>
+internal static class Statistics
+{
+    public static RunResult Summarize(
+        string scenario, string config, LoadOptions options, List<RequestSample> samples, double? allocatedBytes, TimeSpan? cpu)
+    {
+        var ok = samples.Where(s => s.Status is >= 200 and < 300).ToList();
+        var seconds = options.Duration.TotalSeconds;
+        var latencies = ok.Select(s => s.LatencyMs).Order().ToArray();
+        var ttfts = ok.Select(s => s.TtftMs).Where(t => !double.IsNaN(t)).Order().ToArray();
+        var itls = ok.Select(s => s.MaxItlMs).Where(t => !double.IsNaN(t)).Order().ToArray();
+        return new RunResult
+        {
+            Scenario = scenario,
+            Config = config,
+            Clients = options.Rate is null ? options.Clients : 0,
+            Rate = options.Rate,
+            Requests = samples.Count,
+            Rps = ok.Count / seconds,
+            TokensPerS = ok.Sum(s => s.Tokens) / seconds,
+            P50Ms = Percentile(latencies, 0.50),
+            P90Ms = Percentile(latencies, 0.90),
+            P99Ms = Percentile(latencies, 0.99),
+            MaxMs = latencies.Length == 0 ? 0 : latencies[^1],
+            TtftP50Ms = ttfts.Length == 0 ? null : Percentile(ttfts, 0.50),
+            TtftP99Ms = ttfts.Length == 0 ? null : Percentile(ttfts, 0.99),
+            ItlP99Ms = itls.Length == 0 ? null : Percentile(itls, 0.99),
+            SuccessRate = samples.Count == 0 ? 0 : (double)ok.Count / samples.Count,
+            AllocKbPerRequest = allocatedBytes is { } bytes && samples.Count > 0 ? bytes / 1024 / samples.Count : null,
+            CpuMsPerRequest = cpu is { } c && samples.Count > 0 ? c.TotalMilliseconds / samples.Count : null,
+            Errors = samples.Where(s => s.Status is < 200 or >= 300)
+                .GroupBy(s => s.Status == 0 ? "connection" : s.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .ToDictionary(g => g.Key, g => g.Count()),
+        };
+    }
+
+    /// <summary>Nearest-rank percentile of sorted values.</summary>
+    public static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+}

@@ -1,0 +1,128 @@
+using Orleans.Inference.Bench.Load;
+using Orleans.Inference.Bench.Reporting;
+using Orleans.Inference.Bench.Targets;
+
+namespace Orleans.Inference.Bench;
+
+/// <summary>The named scenarios; <c>all</c> runs them in turn.</summary>
+internal static class Scenarios
+{
+    public static readonly string[] Names = ["baseline", "floor", "streaming", "batching", "loading", "pooling", "overload", "cluster", "all"];
+
+    private const string Instant = "sim-instant";
+    private const string Accelerator = "bench-accelerator";
+
+    /// <summary>Scenarios whose subject another issue builds; they say so instead of measuring something else.</summary>
+    private static readonly Dictionary<string, string> NotYet = new()
+    {
+        ["loading"] = "needs unload and repeated loads (issue #3, ModelGrain lifecycle)",
+        ["pooling"] = "needs the HTTP backend and the Simulator (issue #6)",
+        ["overload"] = "needs admission control that answers 429 (issue #9)",
+        ["cluster"] = "needs the multi-silo cluster (issue #8)",
+    };
+
+    public static async Task<List<RunResult>> RunAsync(BenchOptions options, HttpClient http, TextWriter output)
+    {
+        var names = options.Scenario == "all" ? Names[..^1] : [options.Scenario];
+        if (names.Any(n => !Names.Contains(n))) throw new ArgumentException($"Unknown scenario '{options.Scenario}'; one of: {string.Join(", ", Names)}");
+
+        var results = new List<RunResult>();
+        ConsoleReport.WriteHeader();
+        foreach (var name in names)
+        {
+            if (NotYet.TryGetValue(name, out var why))
+            {
+                output.WriteLine($"{name,-10} skipped: {why}");
+                continue;
+            }
+
+            foreach (var group in Plan(name, options).GroupBy(p => p.Server))
+            {
+                if (options.Url is not null && group.Key.Name != "default")
+                {
+                    output.WriteLine($"{name,-10} skipped with --url: it starts a server with its own settings");
+                    continue;
+                }
+
+                await using var server = await group.Key.StartAsync(options.Url, http);
+                foreach (var run in group)
+                {
+                    var result = await MeasureAsync(name, run, server, options, http);
+                    results.Add(result);
+                    ConsoleReport.Write(result);
+                }
+            }
+        }
+
+        return results;
+    }
+
+    private static IEnumerable<RunPlan> Plan(string scenario, BenchOptions options)
+    {
+        var gateway = ServerSpec.ApiHost("default", Instant);
+        var completion = $$"""{"model":"{{Instant}}","prompt":"Hello from the bench","max_tokens":16}""";
+        switch (scenario)
+        {
+            case "baseline":
+                yield return new RunPlan($"{Instant} 16 tok, 10 clients", gateway, Load(options, completion, 10));
+                break;
+            case "floor":
+                yield return new RunPlan("minimal endpoint, 10 clients", ServerSpec.FloorServer, Load(options, completion, 10));
+                break;
+            case "streaming":
+                var stream = $$"""{"model":"{{Instant}}","prompt":"Hello from the bench","max_tokens":64,"stream":true}""";
+                foreach (var clients in new[] { 10, 100 })
+                    yield return new RunPlan($"GrainCall 64 tok, {clients} streams", gateway, Load(options, stream, clients) with { Streaming = true });
+                break;
+            case "batching":
+                var accelerated = $$"""{"model":"{{Accelerator}}","prompt":"Hello from the bench","max_tokens":16}""";
+                foreach (var maxBatch in new[] { 1, 256 })
+                {
+                    var server = ServerSpec.ApiHost($"batch-{maxBatch}", Accelerator, AcceleratorSettings(maxBatch));
+                    foreach (var clients in new[] { 1, 8, 64, 256 })
+                        yield return new RunPlan($"MaxBatchSize {maxBatch}, {clients} clients", server, Load(options, accelerated, clients));
+                }
+
+                break;
+        }
+    }
+
+    private static Dictionary<string, string> AcceleratorSettings(int maxBatchSize) => new()
+    {
+        [$"Inference__Models__{Accelerator}__LoadOnStart"] = "true",
+        [$"Inference__Models__{Accelerator}__Simulation__LoadSeconds"] = "0",
+        [$"Inference__Models__{Accelerator}__Simulation__StepMs"] = "8",
+        [$"Inference__Models__{Accelerator}__Simulation__PerSequenceMs"] = "0.1",
+        [$"Inference__Models__{Accelerator}__Batching__MaxBatchSize"] = maxBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static LoadOptions Load(BenchOptions options, string body, int clients) => new()
+    {
+        Target = new Uri("http://placeholder/"),
+        Body = body,
+        Clients = options.Clients ?? clients,
+        Rate = options.Rate,
+        Warmup = options.Warmup,
+        Duration = options.Duration,
+    };
+
+    private static async Task<RunResult> MeasureAsync(string scenario, RunPlan run, ServerProcess server, BenchOptions options, HttpClient http)
+    {
+        var generator = new LoadGenerator(http);
+        var load = run.Load with { Target = server.BaseAddress };
+        if (load.Warmup > TimeSpan.Zero)
+        {
+            await generator.RunAsync(load with { Duration = load.Warmup, Warmup = TimeSpan.Zero }, ConsoleReport.ProgressBar($"{scenario} warm-up"), CancellationToken.None);
+        }
+
+        var allocatedBefore = await server.AllocatedBytesAsync(http);
+        var cpuBefore = server.CpuTime();
+        var samples = await generator.RunAsync(load with { Warmup = TimeSpan.Zero }, ConsoleReport.ProgressBar($"{scenario}: {run.Config}"), CancellationToken.None);
+        var cpu = server.CpuTime() - cpuBefore;
+        var allocated = await server.AllocatedBytesAsync(http) - allocatedBefore;
+        ConsoleReport.EndProgress();
+        return Statistics.Summarize(scenario, run.Config, load, samples, allocated, cpu);
+    }
+
+    private sealed record RunPlan(string Config, ServerSpec Server, LoadOptions Load);
+}

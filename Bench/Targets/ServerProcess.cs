@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Orleans.Inference.Bench.Targets;
+
+/// <summary>
+/// A server under test: a child process the Bench started (an ApiHost in Release, or the floor server),
+/// or a running URL. Reads the server's CPU time and, where it serves <c>/metrics</c>, its allocated bytes.
+/// </summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process? _process;
+
+    private ServerProcess(Uri baseAddress, Process? process)
+    {
+        BaseAddress = baseAddress;
+        _process = process;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Connects to a server that is already running.</summary>
+    public static ServerProcess Remote(Uri url) => new(url, null);
+
+    /// <summary>Starts <c>dotnet {dll} {args}</c> on a free loopback port and waits until <paramref name="readyPath"/> answers 200.</summary>
+    public static async Task<ServerProcess> StartAsync(
+        string dll, string args, IDictionary<string, string> environment, string readyPath, HttpClient http, Func<string, bool>? isReady = null)
+    {
+        if (!File.Exists(dll)) throw new FileNotFoundException($"Build it first (dotnet build -c Release): {dll}");
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port} {args}")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Orleans__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        start.Environment["Orleans__PrimarySiloPort"] = start.Environment["Orleans__SiloPort"];
+        start.Environment["Orleans__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[server] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var server = new ServerProcess(new Uri($"http://127.0.0.1:{port}/"), process);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The server exited with code {process.ExitCode}.");
+            try
+            {
+                using var response = await http.GetAsync(new Uri(server.BaseAddress, readyPath));
+                if (response.IsSuccessStatusCode && (isReady is null || isReady(await response.Content.ReadAsStringAsync()))) return server;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        await server.DisposeAsync();
+        throw new TimeoutException("The server did not become ready within 60 s.");
+    }
+
+    /// <summary>The server's CPU time so far, when the Bench started it.</summary>
+    public TimeSpan? CpuTime()
+    {
+        if (_process is null) return null;
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
+    /// <summary>The server's <c>dotnet.gc.heap.total_allocated</c> from <c>/metrics</c>, or null when it has none.</summary>
+    public async Task<double?> AllocatedBytesAsync(HttpClient http)
+    {
+        try
+        {
+            var text = await http.GetStringAsync(new Uri(BaseAddress, "metrics"));
+            foreach (var line in text.Split('\n'))
+            {
+                if (!line.StartsWith("dotnet_gc_heap_total_allocated_bytes", StringComparison.Ordinal)) continue;
+                return double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+            }
+        }
+        catch (HttpRequestException)
+        {
+            // No metrics endpoint.
+        }
+
+        return null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is null) return;
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
