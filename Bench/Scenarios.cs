@@ -70,7 +70,7 @@ internal static class Scenarios
                 yield return new RunPlan("minimal endpoint, 10 clients", ServerSpec.FloorServer, Load(options, completion, 10));
                 break;
             case "streaming":
-                var stream = $$"""{"model":"{{Instant}}","prompt":"Hello from the bench","max_tokens":64,"stream":true}""";
+                var stream = $$$"""{"model":"{{{Instant}}}","prompt":"Hello from the bench","max_tokens":64,"stream":true,"stream_options":{"include_usage":true}}""";
                 foreach (var clients in new[] { 10, 100 })
                     yield return new RunPlan($"GrainCall 64 tok, {clients} streams", gateway, Load(options, stream, clients) with { Streaming = true });
                 break;

@@ -87,7 +87,11 @@ internal sealed class LoadGenerator(HttpClient http)
         }
         catch (HttpRequestException)
         {
-            return new RequestSample(0, Ms(due), double.NaN, double.NaN, 0);
+            return new RequestSample(RequestSample.ConnectionFailed, Ms(due), double.NaN, double.NaN, 0);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new RequestSample(RequestSample.TimedOut, Ms(due), double.NaN, double.NaN, 0);
         }
     }
 

@@ -33,7 +33,12 @@ internal static class Statistics
             AllocKbPerRequest = allocatedBytes is { } bytes && samples.Count > 0 ? bytes / 1024 / samples.Count : null,
             CpuMsPerRequest = cpu is { } c && samples.Count > 0 ? c.TotalMilliseconds / samples.Count : null,
             Errors = samples.Where(s => s.Status is < 200 or >= 300)
-                .GroupBy(s => s.Status == 0 ? "connection" : s.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .GroupBy(s => s.Status switch
+                {
+                    RequestSample.ConnectionFailed => "connection",
+                    RequestSample.TimedOut => "timeout",
+                    var status => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                })
                 .ToDictionary(g => g.Key, g => g.Count()),
         };
     }

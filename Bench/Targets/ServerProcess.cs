@@ -30,7 +30,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     {
         if (!File.Exists(dll)) throw new FileNotFoundException($"Build it first (dotnet build -c Release): {dll}");
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port} {args}")
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" {args} --urls http://127.0.0.1:{port}")
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

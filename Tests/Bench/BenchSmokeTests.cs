@@ -1,0 +1,55 @@
+using Orleans.Inference.Bench;
+using Orleans.Inference.Tests.Infrastructure;
+
+namespace Orleans.Inference.Tests.Bench;
+
+/// <summary>The Bench harness works (correctness, not performance): each scenario for about a second.</summary>
+[Collection(ApiHostCollection.Name)]
+public sealed class BenchSmokeTests(ApiHostFactory host)
+{
+    [Theory]
+    [InlineData("baseline")]
+    [InlineData("streaming")]
+    public async Task Scenario_AgainstRunningGateway_CountsRequestsTokensAndAllocations(string scenario)
+    {
+        var options = new BenchOptions { Scenario = scenario, Url = host.BaseAddress, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.2), Clients = 4 };
+
+        var results = await Scenarios.RunAsync(options, host.Http, TextWriter.Null);
+
+        Assert.NotEmpty(results);
+        Assert.All(results, result =>
+        {
+            Assert.True(result.Requests > 10, $"{result.Config}: {result.Requests} requests in a second");
+            Assert.Equal(1.0, result.SuccessRate);
+            Assert.Empty(result.Errors);
+            Assert.InRange(result.TokensPerS, result.Rps * 15.9, result.Rps * 64.1);
+            Assert.True(result.P50Ms <= result.P99Ms && result.P99Ms <= result.MaxMs);
+            Assert.True(result.AllocKbPerRequest > 0, "allocations come from the server's /metrics");
+        });
+        if (scenario == "streaming") Assert.All(results, r => Assert.NotNull(r.TtftP50Ms));
+    }
+
+    [Theory]
+    [InlineData("floor")]
+    [InlineData("batching")]
+    public async Task Scenario_StartingItsOwnServer_Runs(string scenario)
+    {
+        var options = new BenchOptions { Scenario = scenario, Duration = TimeSpan.FromSeconds(0.6), Warmup = TimeSpan.Zero, Clients = 2 };
+
+        var results = await Scenarios.RunAsync(options, host.Http, TextWriter.Null);
+
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.True(r.Requests > 0 && r.SuccessRate == 1.0, $"{r.Config}: {r.Requests} requests, {r.SuccessRate:P0}"));
+    }
+
+    [Fact]
+    public async Task Scenario_NotYetBuilt_IsSkippedWithItsReason()
+    {
+        var output = new StringWriter();
+
+        var results = await Scenarios.RunAsync(new BenchOptions { Scenario = "overload" }, host.Http, output);
+
+        Assert.Empty(results);
+        Assert.Contains("#9", output.ToString());
+    }
+}
