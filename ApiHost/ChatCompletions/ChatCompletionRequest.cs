@@ -1,54 +1,14 @@
 using Orleans.Inference.ApiHost.Completions;
-using Orleans.Inference.ApiHost.Json;
 
 namespace Orleans.Inference.ApiHost.ChatCompletions;
 
 /// <summary>The body of <c>POST /v1/chat/completions</c>, as OpenAI defines it.</summary>
-public sealed class ChatCompletionRequest
+public sealed class ChatCompletionRequest : GenerationRequest
 {
-    /// <summary>The model id, as listed by <c>GET /v1/models</c>.</summary>
-    /// <example>sim-small</example>
-    public string? Model { get; init; }
-
     /// <summary>The conversation so far: system, user and assistant messages.</summary>
     public List<ChatMessageDto>? Messages { get; init; }
-
-    /// <summary>The most tokens to generate (default 16, at most the model's limit).</summary>
-    /// <example>32</example>
-    public int? MaxTokens { get; init; }
 
     /// <summary>The newer name of <c>max_tokens</c>, sent by current SDKs; wins when both are set.</summary>
     /// <example>32</example>
     public int? MaxCompletionTokens { get; init; }
-
-    /// <summary>Sampling temperature, 0 to 2.</summary>
-    /// <example>0.7</example>
-    public float? Temperature { get; init; }
-
-    /// <summary>Nucleus sampling mass, 0 to 1.</summary>
-    /// <example>1</example>
-    public float? TopP { get; init; }
-
-    /// <summary>Up to 4 sequences where generation stops; a string or an array.</summary>
-    /// <example>["\n"]</example>
-    public StringOrArray? Stop { get; init; }
-
-    /// <summary>Seed for reproducible output.</summary>
-    /// <example>42</example>
-    public long? Seed { get; init; }
-
-    /// <summary>Stream the reply as Server-Sent Events of <c>chat.completion.chunk</c>.</summary>
-    /// <example>false</example>
-    public bool Stream { get; init; }
-
-    /// <summary>Streaming options; <c>include_usage</c> adds a last chunk with usage.</summary>
-    public StreamOptions? StreamOptions { get; init; }
-
-    /// <summary>An id for the end user.</summary>
-    /// <example>user-1234</example>
-    public string? User { get; init; }
-
-    /// <summary>Choices per request; only 1 is supported.</summary>
-    /// <example>1</example>
-    public int? N { get; init; }
 }

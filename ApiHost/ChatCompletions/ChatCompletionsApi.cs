@@ -26,9 +26,7 @@ public static class ChatCompletionsApi
             .Accepts<ChatCompletionRequest>("application/json")
             .Produces<ChatCompletionResponse>(StatusCodes.Status200OK, "application/json")
             .Produces<ChatCompletionChunk>(StatusCodes.Status200OK, "text/event-stream")
-            .Produces<OpenAiErrorResponse>(StatusCodes.Status400BadRequest)
-            .Produces<OpenAiErrorResponse>(StatusCodes.Status404NotFound)
-            .Produces<OpenAiErrorResponse>(StatusCodes.Status503ServiceUnavailable);
+            .ProducesGenerationErrors();
         return routes;
     }
 

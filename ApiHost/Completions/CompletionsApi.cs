@@ -24,9 +24,7 @@ public static class CompletionsApi
                 "per batch of new tokens, then data: [DONE]. Simulated models return deterministic pseudo-text, not a real model's output.")
             .Accepts<CompletionRequest>("application/json")
             .Produces<CompletionResponse>(StatusCodes.Status200OK, "application/json", "text/event-stream")
-            .Produces<OpenAiErrorResponse>(StatusCodes.Status400BadRequest)
-            .Produces<OpenAiErrorResponse>(StatusCodes.Status404NotFound)
-            .Produces<OpenAiErrorResponse>(StatusCodes.Status503ServiceUnavailable);
+            .ProducesGenerationErrors();
         return routes;
     }
 
