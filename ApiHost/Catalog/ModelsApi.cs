@@ -9,7 +9,7 @@ namespace Orleans.Inference.ApiHost.Catalog;
 /// <summary><c>GET /v1/models</c> and <c>GET /v1/models/{id}</c>.</summary>
 public static class ModelsApi
 {
-    private static readonly long StartedAt = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+    private static readonly long StartedAt = new DateTimeOffset(System.Diagnostics.Process.GetCurrentProcess().StartTime).ToUnixTimeSeconds();
 
     public static IEndpointRouteBuilder MapModels(this IEndpointRouteBuilder routes)
     {

@@ -61,6 +61,9 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
 
     private async Task RunPacedAsync(SequenceState[] states, int promptTokens, CancellationToken cancellationToken)
     {
+        // An idle engine starts its clock afresh; a busy one keeps its deadlines, so late timers are caught up.
+        var now = time.GetTimestamp();
+        if (Interlocked.Read(ref _dueTimestamp) < now) Interlocked.Exchange(ref _dueTimestamp, now);
         await ChargeAsync(options.PrefillMsPerToken * promptTokens, cancellationToken);
         var active = states.Length;
         while (active > 0)
@@ -85,7 +88,7 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
 
     /// <summary>
     /// Occupies the accelerator for <paramref name="milliseconds"/>. Deadlines accumulate, so timer granularity
-    /// (4 ms here) shifts single steps but not the engine's throughput.
+    /// (4 ms here) delays single steps but not the engine's throughput: a late step is followed by a shorter wait.
     /// </summary>
     private async Task ChargeAsync(double milliseconds, CancellationToken cancellationToken)
     {
@@ -93,11 +96,9 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
         await _accelerator.WaitAsync(cancellationToken);
         try
         {
-            var now = time.GetTimestamp();
-            var cost = (long)(milliseconds * time.TimestampFrequency / 1000);
-            _dueTimestamp = Math.Max(_dueTimestamp, now) + cost;
-            var wait = time.GetElapsedTime(now, _dueTimestamp);
-            if (wait >= TimeSpan.FromMilliseconds(1)) await Task.Delay(wait, time, cancellationToken);
+            var due = Interlocked.Add(ref _dueTimestamp, (long)(milliseconds * time.TimestampFrequency / 1000));
+            var wait = time.GetElapsedTime(time.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
         }
         finally
         {
