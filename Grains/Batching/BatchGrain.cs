@@ -26,6 +26,7 @@ public sealed partial class BatchGrain(
     private IInferenceBackend _backend = null!;
     private BatchingOptions _batching = null!;
     private int _batchesInFlight;
+    private bool _dispatching;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -92,6 +93,21 @@ public sealed partial class BatchGrain(
 
     private void TryDispatch()
     {
+        // A batch that completes synchronously calls back in here; the loop below already picks up what is left.
+        if (_dispatching) return;
+        _dispatching = true;
+        try
+        {
+            DispatchWhileRoom();
+        }
+        finally
+        {
+            _dispatching = false;
+        }
+    }
+
+    private void DispatchWhileRoom()
+    {
         while (_batchesInFlight < _batching.MaxConcurrentBatches && _queue.Count > 0)
         {
             var batch = new List<BatchSequence>(Math.Min(_queue.Count, _batching.MaxBatchSize));
@@ -113,8 +129,8 @@ public sealed partial class BatchGrain(
         {
             LogBatchDispatched(logger, this.GetPrimaryKeyString(), batch.Count, _queue.Count);
 
-            // The engine runs off the grain's scheduler, as an accelerator would, so submits keep flowing in.
-            await Task.Run(() => _backend.RunBatchAsync(batch, CancellationToken.None));
+            // The backend does its waiting (and large work) off this grain's scheduler, so submits keep flowing in.
+            await _backend.RunBatchAsync(batch, CancellationToken.None);
         }
         catch (Exception error)
         {

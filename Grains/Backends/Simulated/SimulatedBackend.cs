@@ -10,6 +10,9 @@ namespace Orleans.Inference.Backends.Simulated;
 /// </summary>
 internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider time) : IInferenceBackend
 {
+    /// <summary>Tokens of free work small enough to generate on the caller's thread.</summary>
+    private const int InlineWorkLimit = 4096;
+
     private static readonly string[] LoadStages = ["allocating memory", "reading weights", "building kernels", "warming up"];
 
     private readonly SemaphoreSlim _accelerator = new(1, 1);
@@ -45,18 +48,33 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
             promptTokens += batch[i].PromptTokens;
         }
 
-        return options.IsFree ? RunFree(states) : RunPacedAsync(states, promptTokens, cancellationToken);
+        if (!options.IsFree) return RunPacedAsync(states, promptTokens, cancellationToken);
+
+        // Free work is pure CPU: a small batch runs inline (a thread hop would cost more than the work);
+        // a large one goes to the thread pool so the caller's thread is not held.
+        if (WorkOf(batch) <= InlineWorkLimit)
+        {
+            RunFree(states);
+            return Task.CompletedTask;
+        }
+
+        return Task.Run(() => RunFree(states), cancellationToken);
     }
 
-    private Task RunFree(SequenceState[] states)
+    private static long WorkOf(IReadOnlyList<BatchSequence> batch)
+    {
+        long tokens = 0;
+        foreach (var sequence in batch) tokens += sequence.Request.Sampling.MaxTokens;
+        return tokens;
+    }
+
+    private void RunFree(SequenceState[] states)
     {
         var active = states.Length;
         while (active > 0)
         {
             active = Step(states);
         }
-
-        return Task.CompletedTask;
     }
 
     private async Task RunPacedAsync(SequenceState[] states, int promptTokens, CancellationToken cancellationToken)
@@ -64,11 +82,12 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
         // An idle engine starts its clock afresh; a busy one keeps its deadlines, so late timers are caught up.
         var now = time.GetTimestamp();
         if (Interlocked.Read(ref _dueTimestamp) < now) Interlocked.Exchange(ref _dueTimestamp, now);
-        await ChargeAsync(options.PrefillMsPerToken * promptTokens, cancellationToken);
+        // ConfigureAwait(false): steps run on the thread pool, as on an accelerator, not on the caller's scheduler.
+        await ChargeAsync(options.PrefillMsPerToken * promptTokens, cancellationToken).ConfigureAwait(false);
         var active = states.Length;
         while (active > 0)
         {
-            await ChargeAsync(options.StepMs + options.PerSequenceMs * active, cancellationToken);
+            await ChargeAsync(options.StepMs + options.PerSequenceMs * active, cancellationToken).ConfigureAwait(false);
             active = Step(states);
         }
     }
@@ -93,12 +112,12 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
     private async Task ChargeAsync(double milliseconds, CancellationToken cancellationToken)
     {
         if (milliseconds <= 0) return;
-        await _accelerator.WaitAsync(cancellationToken);
+        await _accelerator.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var due = Interlocked.Add(ref _dueTimestamp, (long)(milliseconds * time.TimestampFrequency / 1000));
             var wait = time.GetElapsedTime(time.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
