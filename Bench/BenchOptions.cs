@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Orleans.Inference.Bench;
 
-/// <summary>The command line: <c>&lt;scenario&gt; [--url URL] [--duration S] [--warmup S] [--clients N] [--rate R] [--json FILE]</c>.</summary>
+/// <summary>The command line: <c>&lt;scenario&gt; [--url URL] [--duration S] [--warmup S] [--clients N] [--rate R] [--json FILE] [--report DIR]</c>.</summary>
 internal sealed record BenchOptions
 {
     public required string Scenario { get; init; }
@@ -22,6 +22,9 @@ internal sealed record BenchOptions
 
     public string? JsonFile { get; init; }
 
+    /// <summary>Directory for a markdown report with PNG charts.</summary>
+    public string? ReportDirectory { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-')) throw new ArgumentException("Name a scenario first: " + string.Join(", ", Scenarios.Names));
@@ -37,6 +40,7 @@ internal sealed record BenchOptions
                 "--clients" => options with { Clients = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--rate" => options with { Rate = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--json" => options with { JsonFile = value },
+                "--report" => options with { ReportDirectory = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
             i++;

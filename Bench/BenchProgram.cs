@@ -22,12 +22,12 @@ internal static class BenchProgram
         catch (ArgumentException error)
         {
             Console.Error.WriteLine(error.Message);
-            Console.Error.WriteLine("usage: dotnet run -c Release --project Bench -- <scenario> [--url URL] [--duration S] [--warmup S] [--clients N] [--rate R] [--json FILE]");
+            Console.Error.WriteLine("usage: dotnet run -c Release --project Bench -- <scenario> [--url URL] [--duration S] [--warmup S] [--clients N] [--rate R] [--json FILE] [--report DIR]");
             return 2;
         }
 
-        Console.WriteLine($"Orleans.Inference Bench: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; " +
-            "simulated backend (figures describe the gateway, not a real model).");
+        var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
+        Console.WriteLine($"Orleans.Inference Bench: {machine}; simulated backend (figures describe the gateway, not a real model).");
 
         // One shared, pooled client for all load, as a real client would hold.
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
@@ -39,6 +39,11 @@ internal static class BenchProgram
         {
             await File.WriteAllTextAsync(options.JsonFile, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
             Console.WriteLine($"Wrote {options.JsonFile}");
+        }
+
+        if (options.ReportDirectory is not null)
+        {
+            Console.WriteLine($"Wrote {Reporting.MarkdownReport.Write(options.ReportDirectory, results, machine)}");
         }
 
         return 0;

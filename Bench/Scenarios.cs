@@ -64,15 +64,20 @@ internal static class Scenarios
         switch (scenario)
         {
             case "baseline":
-                yield return new RunPlan($"{Instant} 16 tok, 10 clients", gateway, Load(options, completion, 10));
+                yield return new RunPlan($"{Instant} 16 tok, 10 clients", "gateway", gateway, Load(options, completion, 10));
                 break;
             case "floor":
-                yield return new RunPlan("minimal endpoint, 10 clients", ServerSpec.FloorServer, Load(options, completion, 10));
+                yield return new RunPlan("minimal endpoint, 10 clients", "floor", ServerSpec.FloorServer, Load(options, completion, 10));
                 break;
             case "streaming":
-                var stream = $$$"""{"model":"{{{Instant}}}","prompt":"Hello from the bench","max_tokens":64,"stream":true,"stream_options":{"include_usage":true}}""";
+                string StreamBody(int tokens) =>
+                    $$$"""{"model":"{{{Instant}}}","prompt":"Hello from the bench","max_tokens":{{{tokens}}},"stream":true,"stream_options":{"include_usage":true}}""";
                 foreach (var clients in new[] { 10, 100 })
-                    yield return new RunPlan($"GrainCall 64 tok, {clients} streams", gateway, Load(options, stream, clients) with { Streaming = true });
+                    yield return new RunPlan($"GrainCall 64 tok, {clients} streams", "GrainCall 64 tok", gateway, Load(options, StreamBody(64), clients) with { Streaming = true });
+
+                // Memory per streamed request must stay flat as max_tokens grows: tokens are written as they come.
+                foreach (var tokens in new[] { 16, 1024 })
+                    yield return new RunPlan($"GrainCall {tokens} tok, 10 streams", $"GrainCall {tokens} tok", gateway, Load(options, StreamBody(tokens), 10) with { Streaming = true });
                 break;
             case "batching":
                 var accelerated = $$"""{"model":"{{Accelerator}}","prompt":"Hello from the bench","max_tokens":16}""";
@@ -80,7 +85,7 @@ internal static class Scenarios
                 {
                     var server = ServerSpec.ApiHost($"batch-{maxBatch}", Accelerator, AcceleratorSettings(maxBatch));
                     foreach (var clients in new[] { 1, 8, 64, 256 })
-                        yield return new RunPlan($"MaxBatchSize {maxBatch}, {clients} clients", server, Load(options, accelerated, clients));
+                        yield return new RunPlan($"MaxBatchSize {maxBatch}, {clients} clients", $"MaxBatchSize {maxBatch}", server, Load(options, accelerated, clients));
                 }
 
                 break;
@@ -121,8 +126,13 @@ internal static class Scenarios
         var cpu = server.CpuTime() - cpuBefore;
         var allocated = await server.AllocatedBytesAsync(http) - allocatedBefore;
         ConsoleReport.EndProgress();
-        return Statistics.Summarize(scenario, run.Config, load, samples, allocated, cpu);
+        return Statistics.Summarize(scenario, run.Config, run.Series, load, samples, allocated, cpu);
     }
 
-    private sealed record RunPlan(string Config, ServerSpec Server, LoadOptions Load);
+    /// <summary>One measured run.</summary>
+    /// <param name="Config">What the run is, for the table.</param>
+    /// <param name="Series">The line this run belongs to on a chart against concurrency.</param>
+    /// <param name="Server">The server it needs.</param>
+    /// <param name="Load">The load it sends.</param>
+    private sealed record RunPlan(string Config, string Series, ServerSpec Server, LoadOptions Load);
 }

@@ -7,6 +7,7 @@ internal sealed record RunResult
 {
     [JsonPropertyName("scenario")] public required string Scenario { get; init; }
     [JsonPropertyName("config")] public required string Config { get; init; }
+    [JsonPropertyName("series")] public required string Series { get; init; }
     [JsonPropertyName("clients")] public int Clients { get; init; }
     [JsonPropertyName("rate")] public double? Rate { get; init; }
     [JsonPropertyName("requests")] public int Requests { get; init; }

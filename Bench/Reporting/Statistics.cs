@@ -6,7 +6,7 @@ namespace Orleans.Inference.Bench.Reporting;
 internal static class Statistics
 {
     public static RunResult Summarize(
-        string scenario, string config, LoadOptions options, List<RequestSample> samples, double? allocatedBytes, TimeSpan? cpu)
+        string scenario, string config, string series, LoadOptions options, List<RequestSample> samples, double? allocatedBytes, TimeSpan? cpu)
     {
         var ok = samples.Where(s => s.Status is >= 200 and < 300).ToList();
         var seconds = options.Duration.TotalSeconds;
@@ -17,6 +17,7 @@ internal static class Statistics
         {
             Scenario = scenario,
             Config = config,
+            Series = series,
             Clients = options.Rate is null ? options.Clients : 0,
             Rate = options.Rate,
             Requests = samples.Count,
