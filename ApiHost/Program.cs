@@ -1,3 +1,4 @@
+using Orleans.Inference.ApiHost.Admin;
 using Orleans.Inference.ApiHost.Catalog;
 using Orleans.Inference.ApiHost.ChatCompletions;
 using Orleans.Inference.ApiHost.Completions;
@@ -20,6 +21,7 @@ app.UseGatewaySwagger();
 app.MapCompletions();
 app.MapChatCompletions();
 app.MapModels();
+app.MapAdminModels();
 app.MapGatewayMetrics();
 
 app.Run();

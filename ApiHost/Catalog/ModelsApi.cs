@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Json;
 using Orleans.Inference.Backends;
@@ -27,15 +26,15 @@ public static class ModelsApi
         return routes;
     }
 
-    internal static async Task<IResult> ListAsync(IGrainFactory grains, IOptions<InferenceOptions> catalog)
+    internal static async Task<IResult> ListAsync(IGrainFactory grains, ModelCatalog catalog)
     {
-        var models = await Task.WhenAll(catalog.Value.Models.Select(entry => DescribeAsync(grains, entry.Key, entry.Value)));
+        var models = await Task.WhenAll((await catalog.ListAsync()).Select(entry => DescribeAsync(grains, entry.Key, entry.Value)));
         return TypedResults.Json(new ModelList(models), OpenAiJson.Context.ModelList);
     }
 
-    internal static async Task<IResult> GetAsync(string id, IGrainFactory grains, IOptions<InferenceOptions> catalog)
+    internal static async Task<IResult> GetAsync(string id, IGrainFactory grains, ModelCatalog catalog)
     {
-        if (!catalog.Value.Models.TryGetValue(id, out var model)) return ApiErrors.ModelNotFound(id);
+        if (await catalog.FindAsync(id) is not { } model) return ApiErrors.ModelNotFound(id);
         return TypedResults.Json(await DescribeAsync(grains, id, model), OpenAiJson.Context.ModelObject);
     }
 

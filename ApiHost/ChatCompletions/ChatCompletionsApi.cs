@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Options;
 using Orleans.Inference.ApiHost.Completions;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Json;
@@ -31,14 +30,14 @@ public static class ChatCompletionsApi
     }
 
     internal static async Task<IResult> CreateAsync(
-        HttpContext http, IGrainFactory grains, ITokenTransport transport, IOptions<InferenceOptions> catalog, TimeProvider time)
+        HttpContext http, IGrainFactory grains, ITokenTransport transport, ModelCatalog catalog, TimeProvider time)
     {
         var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.ChatCompletionRequest);
         if (body is null) return error!;
         if (string.IsNullOrEmpty(body.Model)) return ApiErrors.Invalid("'model' is required.", "model");
         var invalid = ChatPrompt.TryRender(body.Messages, out var messages, out var prompt);
         if (invalid is not null) return invalid;
-        if (!catalog.Value.Models.TryGetValue(body.Model, out var model)) return ApiErrors.ModelNotFound(body.Model);
+        if (await catalog.FindAsync(body.Model) is not { } model) return ApiErrors.ModelNotFound(body.Model);
 
         var maxTokens = body.MaxCompletionTokens is not null ? (body.MaxCompletionTokens, "max_completion_tokens") : (body.MaxTokens, "max_tokens");
         invalid = SamplingValidation.TryCreate(model, maxTokens, body.Temperature, body.TopP, body.Stop, body.Seed, body.N, out var sampling);

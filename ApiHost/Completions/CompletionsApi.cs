@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Options;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Json;
 using Orleans.Inference.ApiHost.Requests;
@@ -29,14 +28,14 @@ public static class CompletionsApi
     }
 
     internal static async Task<IResult> CreateAsync(
-        HttpContext http, IGrainFactory grains, ITokenTransport transport, IOptions<InferenceOptions> catalog, TimeProvider time)
+        HttpContext http, IGrainFactory grains, ITokenTransport transport, ModelCatalog catalog, TimeProvider time)
     {
         var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.CompletionRequest);
         if (body is null) return error!;
         if (string.IsNullOrEmpty(body.Model)) return ApiErrors.Invalid("'model' is required.", "model");
         if (body.Prompt is null) return ApiErrors.Invalid("'prompt' is required.", "prompt");
         if (body.Prompt.Values.Length == 0) return ApiErrors.Invalid("'prompt' must not be an empty array.", "prompt");
-        if (!catalog.Value.Models.TryGetValue(body.Model, out var model)) return ApiErrors.ModelNotFound(body.Model);
+        if (await catalog.FindAsync(body.Model) is not { } model) return ApiErrors.ModelNotFound(body.Model);
 
         var invalid = SamplingValidation.TryCreate(
             model, (body.MaxTokens, "max_tokens"), body.Temperature, body.TopP, body.Stop, body.Seed, body.N, out var sampling);

@@ -22,6 +22,8 @@ internal sealed partial class OpenAiExceptionHandler(ILogger<OpenAiExceptionHand
         {
             ModelNotFoundException notFound => ApiErrors.ModelNotFound(notFound.ModelId),
             ModelUnavailableException unavailable => Unavailable(http, unavailable),
+            InvalidModelException invalid => ApiErrors.Invalid(invalid.Message, null, "invalid_model"),
+            ModelExistsException exists => ApiErrors.Create(StatusCodes.Status409Conflict, exists.Message, ApiErrors.InvalidRequest, "id", "model_exists"),
             BadHttpRequestException bad => ApiErrors.Create(bad.StatusCode, bad.Message, ApiErrors.InvalidRequest, null, null),
             _ => null,
         };

@@ -1,6 +1,7 @@
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Json;
 using Orleans.Inference.ApiHost.Streaming;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Inference.Hosting;
 
 namespace Orleans.Inference.ApiHost.Hosting;
@@ -19,7 +20,7 @@ internal static class GatewayHostingExtensions
     public static IServiceCollection AddOpenAiApi(this IServiceCollection services)
     {
         services.AddInferenceCatalog();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Orleans.Inference.ApiHost.Admin;
 using Orleans.Inference.ApiHost.Catalog;
 using Orleans.Inference.ApiHost.ChatCompletions;
 using Orleans.Inference.ApiHost.Completions;
@@ -19,4 +20,7 @@ namespace Orleans.Inference.ApiHost.Json;
 [JsonSerializable(typeof(ModelList))]
 [JsonSerializable(typeof(ModelObject))]
 [JsonSerializable(typeof(OpenAiErrorResponse))]
+[JsonSerializable(typeof(AdminModelStatus))]
+[JsonSerializable(typeof(AdminModelList))]
+[JsonSerializable(typeof(RegisterModelRequest))]
 public sealed partial class OpenAiJsonContext : JsonSerializerContext;

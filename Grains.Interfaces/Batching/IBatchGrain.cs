@@ -11,6 +11,15 @@ public interface IBatchGrain : IGrainWithStringKey
     /// <summary>Generates one sequence, yielding tokens as the backend produces them. Cancelling stops the sequence.</summary>
     IAsyncEnumerable<TokenChunk> StreamAsync(InferenceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Activates the grain (next to its caller) so that it is warm before the first request.</summary>
-    Task WarmUpAsync();
+    /// <summary>Accepts requests again after a load (and activates the grain next to its caller before the first request).</summary>
+    Task OpenAsync();
+
+    /// <summary>
+    /// Stops accepting requests (new ones get <see cref="Models.ModelUnavailableException"/>), waits up to
+    /// <paramref name="timeout"/> for the queued and running ones to finish, then fails whatever is left.
+    /// </summary>
+    Task DrainAsync(TimeSpan timeout);
+
+    /// <summary>Requests queued or running.</summary>
+    Task<int> GetInFlightAsync();
 }

@@ -34,6 +34,11 @@ public static class InferenceClientExtensions
         }
     }
 
+    /// <summary>Streams a model's lifecycle: its status now, then every progress report and state change.</summary>
+    public static IAsyncEnumerable<ModelStatus> WatchModelAsync(
+        this IGrainFactory grains, string modelId, CancellationToken cancellationToken = default) =>
+        grains.GetGrain<IModelGrain>(modelId).WatchAsync(cancellationToken);
+
     /// <summary>Convenience overload: complete a plain prompt.</summary>
     public static Task<InferenceResult> CompleteAsync(
         this IGrainFactory grains, string modelId, string prompt, int maxTokens = 16, CancellationToken cancellationToken = default) =>

@@ -3,11 +3,20 @@ namespace Orleans.Inference.Models;
 /// <summary>Owns one model's lifecycle. Keyed by model id.</summary>
 public interface IModelGrain : IGrainWithStringKey
 {
-    /// <summary>Returns the model's state and load progress.</summary>
+    /// <summary>Returns the model's state, load progress, usage and in-flight requests.</summary>
     Task<ModelStatus> GetStatusAsync();
 
-    /// <summary>Starts loading the model and returns at once; the load goes on in the background.</summary>
+    /// <summary>
+    /// Starts loading the model and returns at once; the load goes on in the background, reporting progress.
+    /// Records that the model should be loaded, so a restarted cluster loads it again.
+    /// </summary>
     Task<ModelStatus> LoadAsync();
+
+    /// <summary>
+    /// Starts unloading the model and returns at once: new requests get 503, in-flight ones finish (up to the
+    /// drain timeout), then the model is released. Records that the model should stay unloaded.
+    /// </summary>
+    Task<ModelStatus> UnloadAsync();
 
     /// <summary>
     /// Returns when the model is ready to serve, starting a load if the model allows loading on demand.
@@ -15,4 +24,7 @@ public interface IModelGrain : IGrainWithStringKey
     /// <see cref="ModelNotFoundException"/> for an id the catalog does not have.
     /// </summary>
     Task<ModelStatus> EnsureReadyAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Yields the current status, then every change (progress, state) until cancelled.</summary>
+    IAsyncEnumerable<ModelStatus> WatchAsync(CancellationToken cancellationToken = default);
 }

@@ -7,6 +7,10 @@ namespace Orleans.Inference.Models;
 /// <param name="Stage">What the load is doing now, for people.</param>
 /// <param name="Error">Why the last load failed, when <see cref="State"/> is Failed.</param>
 /// <param name="EstimatedRemaining">What is left of a load under way, by the backend's estimate.</param>
+/// <param name="LoadedAt">When the model last became ready.</param>
+/// <param name="LastUsed">When a request last reached the model.</param>
+/// <param name="InFlight">Requests queued or running in the model's batch grain (filled in by status queries).</param>
+/// <param name="Sequence">Grows with every change, so a consumer that mixes a snapshot and events can drop stale ones.</param>
 [GenerateSerializer, Immutable, Alias("models.status")]
 public sealed record ModelStatus(
     [property: Id(0)] string ModelId,
@@ -14,4 +18,12 @@ public sealed record ModelStatus(
     [property: Id(2)] int Progress = 0,
     [property: Id(3)] string? Stage = null,
     [property: Id(4)] string? Error = null,
-    [property: Id(5)] TimeSpan? EstimatedRemaining = null);
+    [property: Id(5)] TimeSpan? EstimatedRemaining = null,
+    [property: Id(6)] DateTimeOffset? LoadedAt = null,
+    [property: Id(7)] DateTimeOffset? LastUsed = null,
+    [property: Id(8)] int InFlight = 0,
+    [property: Id(9)] long Sequence = 0)
+{
+    /// <summary>True when nothing is under way: Unloaded, Ready or Failed.</summary>
+    public bool IsSettled => State is ModelState.Unloaded or ModelState.Ready or ModelState.Failed;
+}

@@ -1,20 +1,23 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Inference.Backends.Simulated;
+using Orleans.Inference.Hosting;
 using Orleans.Inference.Models;
 
 namespace Orleans.Inference.Backends;
 
 /// <summary>One backend instance per model in this silo, shared by the grains that use it. Public only so grains can take it.</summary>
-public sealed class BackendProvider(IOptions<InferenceOptions> options, TimeProvider time)
+public sealed class BackendProvider([FromKeyedServices(InferenceTime.Key)] TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, IInferenceBackend> _backends = new(StringComparer.Ordinal);
 
-    internal IInferenceBackend Get(string modelId) => _backends.GetOrAdd(modelId, Create);
+    internal IInferenceBackend Get(string modelId, ModelOptions model) => _backends.GetOrAdd(modelId, _ => Create(model));
 
-    private IInferenceBackend Create(string modelId)
+    /// <summary>The model's backend in this silo, if one was created (for tests and diagnostics).</summary>
+    internal IInferenceBackend? Find(string modelId) => _backends.GetValueOrDefault(modelId);
+
+    private IInferenceBackend Create(ModelOptions model)
     {
-        if (!options.Value.Models.TryGetValue(modelId, out var model)) throw new ModelNotFoundException(modelId);
         return model.Backend switch
         {
             BackendKind.Simulated => new SimulatedBackend(model.Simulation, time),

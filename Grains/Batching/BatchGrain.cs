@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Inference.Backends;
 using Orleans.Inference.Generation;
+using Orleans.Inference.Hosting;
 using Orleans.Inference.Models;
 using Orleans.Placement;
 
@@ -19,22 +20,25 @@ namespace Orleans.Inference.Batching;
 [PreferLocalPlacement]
 public sealed partial class BatchGrain(
     BackendProvider backends,
-    IOptions<InferenceOptions> options,
+    ModelCatalog catalog,
+    [FromKeyedServices(InferenceTime.Key)] TimeProvider time,
     ILogger<BatchGrain> logger) : Grain, IBatchGrain
 {
     private readonly Queue<BatchSequence> _queue = new();
+    private readonly HashSet<List<BatchSequence>> _running = [];
     private IInferenceBackend _backend = null!;
     private BatchingOptions _batching = null!;
-    private int _batchesInFlight;
     private bool _dispatching;
+    private bool _accepting = true;
+    private TaskCompletionSource? _drained;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private string ModelId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var modelId = this.GetPrimaryKeyString();
-        if (!options.Value.Models.TryGetValue(modelId, out var model)) throw new ModelNotFoundException(modelId);
+        var model = await catalog.FindAsync(ModelId) ?? throw new ModelNotFoundException(ModelId);
         _batching = model.Batching;
-        _backend = backends.Get(modelId);
-        return Task.CompletedTask;
+        _backend = backends.Get(ModelId, model);
     }
 
     public Task<InferenceResult> CompleteAsync(InferenceRequest request, CancellationToken cancellationToken)
@@ -66,7 +70,34 @@ public sealed partial class BatchGrain(
         }
     }
 
-    public Task WarmUpAsync() => Task.CompletedTask;
+    public Task OpenAsync()
+    {
+        _accepting = true;
+        return Task.CompletedTask;
+    }
+
+    public async Task DrainAsync(TimeSpan timeout)
+    {
+        _accepting = false;
+        if (InFlight == 0) return;
+        _drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            await _drained.Task.WaitAsync(timeout, time);
+        }
+        catch (TimeoutException)
+        {
+            // Past the drain timeout the model goes anyway: what is left fails alone, each caller told why.
+            var error = new ModelUnavailableException(ModelId, ModelState.Unloading, $"The model '{ModelId}' was unloaded before this request finished.");
+            LogDrainTimedOut(logger, ModelId, InFlight);
+            while (_queue.TryDequeue(out var queued)) queued.Fail(error);
+            foreach (var sequence in _running.SelectMany(batch => batch)) sequence.Fail(error);
+        }
+    }
+
+    public Task<int> GetInFlightAsync() => Task.FromResult(InFlight);
+
+    private int InFlight => _queue.Count + _running.Sum(batch => batch.Count(sequence => !sequence.IsFinished));
 
     /// <summary>Merges chunks that are already waiting into one, so a slow reader gets fewer, larger messages.</summary>
     private static TokenChunk Coalesce(TokenChunk first, System.Threading.Channels.ChannelReader<TokenChunk> chunks)
@@ -87,6 +118,7 @@ public sealed partial class BatchGrain(
 
     private void Enqueue(BatchSequence sequence)
     {
+        if (!_accepting) throw new ModelUnavailableException(ModelId, ModelState.Unloading, $"The model '{ModelId}' is being unloaded.");
         _queue.Enqueue(sequence);
         TryDispatch();
     }
@@ -108,7 +140,7 @@ public sealed partial class BatchGrain(
 
     private void DispatchWhileRoom()
     {
-        while (_batchesInFlight < _batching.MaxConcurrentBatches && _queue.Count > 0)
+        while (_running.Count < _batching.MaxConcurrentBatches && _queue.Count > 0)
         {
             var batch = new List<BatchSequence>(Math.Min(_queue.Count, _batching.MaxBatchSize));
             while (batch.Count < _batching.MaxBatchSize && _queue.TryDequeue(out var sequence))
@@ -118,7 +150,7 @@ public sealed partial class BatchGrain(
             }
 
             if (batch.Count == 0) continue;
-            _batchesInFlight++;
+            _running.Add(batch);
             _ = RunBatchAsync(batch);
         }
     }
@@ -127,20 +159,25 @@ public sealed partial class BatchGrain(
     {
         try
         {
-            LogBatchDispatched(logger, this.GetPrimaryKeyString(), batch.Count, _queue.Count);
+            LogBatchDispatched(logger, ModelId, batch.Count, _queue.Count);
 
             // The backend does its waiting (and large work) off this grain's scheduler, so submits keep flowing in.
             await _backend.RunBatchAsync(batch, CancellationToken.None);
         }
         catch (Exception error)
         {
-            LogBatchFailed(logger, error, this.GetPrimaryKeyString(), batch.Count);
+            LogBatchFailed(logger, error, ModelId, batch.Count);
             foreach (var sequence in batch) sequence.Fail(error);
         }
         finally
         {
-            _batchesInFlight--;
+            _running.Remove(batch);
             TryDispatch();
+            if (_drained is not null && InFlight == 0)
+            {
+                _drained.TrySetResult();
+                _drained = null;
+            }
         }
     }
 
@@ -149,4 +186,7 @@ public sealed partial class BatchGrain(
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Model {ModelId}: a batch of {BatchSize} failed")]
     private static partial void LogBatchFailed(ILogger logger, Exception error, string modelId, int batchSize);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Model {ModelId}: drain timed out with {InFlight} requests in flight; they fail")]
+    private static partial void LogDrainTimedOut(ILogger logger, string modelId, int inFlight);
 }

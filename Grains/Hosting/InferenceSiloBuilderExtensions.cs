@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Inference.Backends;
 using Orleans.Inference.Models;
+using Orleans.Storage;
 
 namespace Orleans.Inference.Hosting;
 
@@ -10,15 +11,21 @@ namespace Orleans.Inference.Hosting;
 public static class InferenceSiloBuilderExtensions
 {
     /// <summary>
-    /// Registers the model catalog (section <c>Inference</c>, validated at start), the backends and the
-    /// start-up loader. Clustering is the host's choice and is not configured here.
+    /// Registers the model catalog (section <c>Inference</c>, validated at start), the backends, the start-up loader,
+    /// the inference grain storage (memory unless the host registered one under <see cref="InferenceStorage.Name"/>)
+    /// and the memory streams that carry model events. Clustering is the host's choice and is not configured here.
     /// </summary>
     public static ISiloBuilder AddInference(this ISiloBuilder builder)
     {
         builder.Services.AddInferenceCatalog();
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddKeyedSingleton(InferenceTime.Key, TimeProvider.System);
         builder.Services.TryAddSingleton<BackendProvider>();
+        builder.Services.TryAddSingleton<LoadedModels>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StartupModelLoader>();
+        if (!builder.Services.Any(service => service.ServiceType == typeof(IGrainStorage) && Equals(service.ServiceKey, InferenceStorage.Name)))
+            builder.AddMemoryGrainStorage(InferenceStorage.Name);
+        builder.AddMemoryGrainStorage("PubSubStore");
+        builder.AddMemoryStreams(ModelEvents.StreamProvider);
         return builder;
     }
 
@@ -27,6 +34,7 @@ public static class InferenceSiloBuilderExtensions
     {
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>());
+        services.TryAddSingleton<ModelCatalog>();
         return services;
     }
 }

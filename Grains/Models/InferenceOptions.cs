@@ -8,4 +8,7 @@ public sealed class InferenceOptions
 
     /// <summary>The models this gateway serves, keyed by the id clients send as <c>model</c>.</summary>
     public Dictionary<string, ModelOptions> Models { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The most models loaded at once in one silo; loading one more evicts the least recently used idle one. 0: no limit.</summary>
+    public int MaxLoadedModels { get; set; }
 }

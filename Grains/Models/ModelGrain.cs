@@ -1,53 +1,115 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Inference.Backends;
 using Orleans.Inference.Batching;
+using Orleans.Inference.Hosting;
 
 namespace Orleans.Inference.Models;
 
 /// <summary>
-/// Owns one model's lifecycle. A load runs in the background; the grain is reentrant, so status
-/// queries and requests waiting for readiness interleave with it. Kept alive: its state is the model's.
+/// Owns one model's lifecycle: Unloaded, Loading (with progress), Ready, Unloading, or Failed. Loads and unloads run
+/// in the background; the grain is reentrant, so status queries and waiting requests interleave with them.
+/// Kept alive: its state is the model's. The desired state (loaded or not) is persisted, so a restarted cluster reloads.
 /// </summary>
 [Reentrant]
 [KeepAlive]
 public sealed partial class ModelGrain(
+    ModelCatalog catalog,
     BackendProvider backends,
+    LoadedModels loaded,
     IOptions<InferenceOptions> options,
-    TimeProvider time,
-    ILogger<ModelGrain> logger) : Grain, IModelGrain
+    [PersistentState("model", InferenceStorage.Name)] IPersistentState<ModelDesiredState> desired,
+    [FromKeyedServices(InferenceTime.Key)] TimeProvider time,
+    ILogger<ModelGrain> logger) : Grain, IModelGrain, IModelGrainControl
 {
+    private readonly ModelUsage _usage = new();
     private ModelOptions? _model;
     private ModelStatus _status = null!;
     private Task<ModelStatus>? _ready;
     private TaskCompletionSource? _loadEnded;
+    private TaskCompletionSource? _unloadEnded;
+    private CancellationTokenSource? _loadCancellation;
+    private ITimer? _idleTimer;
+    private bool _loadAfterUnload;
 
     private string ModelId => _status.ModelId;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private IBatchGrain Batch => GrainFactory.GetGrain<IBatchGrain>(ModelId);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var modelId = this.GetPrimaryKeyString();
-        options.Value.Models.TryGetValue(modelId, out _model);
-        _status = new ModelStatus(modelId, ModelState.Unloaded);
+        // Sequences start from the clock so that they keep growing across activations.
+        _sequence = time.GetUtcNow().UtcTicks;
+        _status = new ModelStatus(this.GetPrimaryKeyString(), ModelState.Unloaded, Sequence: _sequence);
+        _model = await catalog.FindAsync(ModelId);
+        StartEvents();
+        if (_model is not null && (desired.State.Loaded ?? _model.LoadOnStart)) StartLoad();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _idleTimer?.Dispose();
+        loaded.Remove(ModelId);
+        StopEvents();
         return Task.CompletedTask;
     }
 
-    public Task<ModelStatus> GetStatusAsync()
+    public async Task<ModelStatus> GetStatusAsync()
     {
         ThrowIfUnknown();
-        return Task.FromResult(_status);
+        var status = _status with { LastUsed = _status.LoadedAt is null ? null : time.GetUtcNow() - time.GetElapsedTime(_usage.LastUsed) };
+        if (status.State is ModelState.Ready or ModelState.Unloading) status = status with { InFlight = await Batch.GetInFlightAsync() };
+        return status;
     }
 
-    public Task<ModelStatus> LoadAsync()
+    public async Task<ModelStatus> LoadAsync()
     {
         ThrowIfUnknown();
-        StartLoad();
-        return Task.FromResult(_status);
+        await SetDesiredAsync(loaded: true);
+        if (_status.State == ModelState.Unloading) _loadAfterUnload = true;
+        else StartLoad();
+        return _status;
     }
 
-    public Task<ModelStatus> EnsureReadyAsync(CancellationToken cancellationToken) =>
-        _ready ?? EnsureReadySlowAsync(cancellationToken);
+    public async Task<ModelStatus> UnloadAsync()
+    {
+        ThrowIfUnknown();
+        await SetDesiredAsync(loaded: false);
+        _loadAfterUnload = false;
+        StartUnload("unload requested");
+        return _status;
+    }
+
+    public Task<ModelStatus> EnsureReadyAsync(CancellationToken cancellationToken)
+    {
+        if (_ready is { } ready)
+        {
+            _usage.LastUsed = time.GetTimestamp();
+            return ready;
+        }
+
+        return EnsureReadySlowAsync(cancellationToken);
+    }
+
+    public async Task CheckIdleAsync()
+    {
+        if (_status.State != ModelState.Ready || _model?.KeepAlive is not { } keepAlive) return;
+        if (time.GetElapsedTime(_usage.LastUsed) < keepAlive || await Batch.GetInFlightAsync() > 0) return;
+        LogIdleUnload(logger, ModelId, keepAlive);
+        await SetDesiredAsync(loaded: false);
+        StartUnload($"idle for {keepAlive}");
+    }
+
+    public async Task<bool> EvictIfIdleAsync()
+    {
+        if (_status.State != ModelState.Ready || await Batch.GetInFlightAsync() > 0) return false;
+        await SetDesiredAsync(loaded: false);
+        StartUnload("evicted (least recently used)");
+        await _unloadEnded!.Task;
+        return true;
+    }
 
     private async Task<ModelStatus> EnsureReadySlowAsync(CancellationToken cancellationToken)
     {
@@ -68,8 +130,7 @@ public sealed partial class ModelGrain(
             catch (TimeoutException)
             {
                 throw new ModelUnavailableException(
-                    ModelId, ModelState.Loading, $"The model '{ModelId}' is still loading ({_status.Progress}%).",
-                    _status.EstimatedRemaining);
+                    ModelId, ModelState.Loading, $"The model '{ModelId}' is still loading ({_status.Progress}%).", _status.EstimatedRemaining);
             }
         }
 
@@ -78,6 +139,8 @@ public sealed partial class ModelGrain(
             ModelState.Ready => _status,
             ModelState.Failed => throw new ModelUnavailableException(
                 ModelId, ModelState.Failed, $"The model '{ModelId}' failed to load: {_status.Error}"),
+            ModelState.Unloading => throw new ModelUnavailableException(
+                ModelId, ModelState.Unloading, $"The model '{ModelId}' is being unloaded.", model.DrainTimeout),
             var state => throw new ModelUnavailableException(ModelId, state, $"The model '{ModelId}' is {state}."),
         };
     }
@@ -85,28 +148,38 @@ public sealed partial class ModelGrain(
     private void StartLoad()
     {
         if (_status.State is not (ModelState.Unloaded or ModelState.Failed)) return;
-        _status = _status with { State = ModelState.Loading, Progress = 0, Stage = "starting", Error = null };
+        SetStatus(new ModelStatus(ModelId, ModelState.Loading, 0, "starting"));
         _loadEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _loadCancellation = new CancellationTokenSource();
         LogLoadStarted(logger, ModelId);
-        _ = RunLoadAsync();
+        _ = RunLoadAsync(_loadCancellation.Token);
     }
 
-    private async Task RunLoadAsync()
+    private async Task RunLoadAsync(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         try
         {
+            await EvictIfFullAsync();
             var progress = new ProgressCallback<LoadProgress>(p =>
-                _status = _status with { Progress = p.Percent, Stage = p.Stage, EstimatedRemaining = p.Remaining });
-            await backends.Get(ModelId).LoadAsync(progress, CancellationToken.None);
-            _status = new ModelStatus(ModelId, ModelState.Ready, 100, "ready");
+                SetStatus(_status with { Progress = p.Percent, Stage = p.Stage, EstimatedRemaining = p.Remaining }));
+            await backends.Get(ModelId, _model!).LoadAsync(progress, cancellationToken);
+            _usage.LastUsed = time.GetTimestamp();
+            loaded.Add(ModelId, _usage);
+            await Batch.OpenAsync();
+            SetStatus(new ModelStatus(ModelId, ModelState.Ready, 100, "ready", LoadedAt: time.GetUtcNow()));
             _ready = Task.FromResult(_status);
+            StartIdleTimer();
             LogLoaded(logger, ModelId, time.GetElapsedTime(started).TotalSeconds);
-            await WarmUpBatchGrainAsync();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            SetStatus(new ModelStatus(ModelId, ModelState.Unloaded, 0, "load cancelled"));
         }
         catch (Exception error)
         {
-            _status = _status with { State = ModelState.Failed, Error = error.Message, EstimatedRemaining = null };
+            loaded.Remove(ModelId);
+            SetStatus(_status with { State = ModelState.Failed, Error = error.Message, EstimatedRemaining = null });
             LogLoadFailed(logger, error, ModelId);
         }
         finally
@@ -115,30 +188,78 @@ public sealed partial class ModelGrain(
         }
     }
 
-    private async Task WarmUpBatchGrainAsync()
+    private void StartUnload(string reason)
+    {
+        if (_status.State == ModelState.Loading)
+        {
+            _loadCancellation?.Cancel();
+            return;
+        }
+
+        if (_status.State != ModelState.Ready) return;
+        _ready = null;
+        _idleTimer?.Dispose();
+        _idleTimer = null;
+        SetStatus(_status with { State = ModelState.Unloading, Stage = reason });
+        _unloadEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        LogUnloadStarted(logger, ModelId, reason);
+        _ = RunUnloadAsync();
+    }
+
+    private async Task RunUnloadAsync()
     {
         try
         {
-            // Activates the batch grain next to this one (it prefers local placement) before the first request.
-            await GrainFactory.GetGrain<IBatchGrain>(ModelId).WarmUpAsync();
+            await Batch.DrainAsync(_model!.DrainTimeout);
+            await backends.Get(ModelId, _model).UnloadAsync(CancellationToken.None);
         }
         catch (Exception error)
         {
-            LogWarmUpFailed(logger, error, ModelId);
+            LogUnloadFailed(logger, error, ModelId);
+        }
+        finally
+        {
+            loaded.Remove(ModelId);
+            SetStatus(new ModelStatus(ModelId, ModelState.Unloaded, 0, "unloaded"));
+            _unloadEnded!.TrySetResult();
+            if (_loadAfterUnload)
+            {
+                _loadAfterUnload = false;
+                StartLoad();
+            }
         }
     }
 
+    /// <summary>Makes room under <see cref="InferenceOptions.MaxLoadedModels"/> by unloading the least recently used idle models.</summary>
+    private async Task EvictIfFullAsync()
+    {
+        var max = options.Value.MaxLoadedModels;
+        if (max <= 0) return;
+        foreach (var victim in loaded.LeastRecentlyUsed(except: ModelId))
+        {
+            if (loaded.Count < max) return;
+            if (await GrainFactory.GetGrain<IModelGrainControl>(victim).EvictIfIdleAsync()) LogEvicted(logger, victim, ModelId);
+        }
+
+        if (loaded.Count >= max) LogOverLimit(logger, ModelId, max);
+    }
+
+    private void StartIdleTimer()
+    {
+        if (_model?.KeepAlive is not { } keepAlive) return;
+        var period = TimeSpan.FromTicks(Math.Clamp(keepAlive.Ticks / 4, TimeSpan.TicksPerMillisecond * 100, TimeSpan.TicksPerMinute));
+        var self = GrainFactory.GetGrain<IModelGrainControl>(ModelId);
+
+        // The timer fires outside the grain; the call brings the check back into the grain's own turn.
+        _idleTimer = time.CreateTimer(_ => self.CheckIdleAsync().Ignore(), null, period, period);
+    }
+
+    private async Task SetDesiredAsync(bool loaded)
+    {
+        if (desired.State.Loaded == loaded) return;
+        desired.State.Loaded = loaded;
+        await desired.WriteStateAsync();
+    }
+
     private ModelOptions ThrowIfUnknown() => _model ?? throw new ModelNotFoundException(ModelId);
-
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Model {ModelId}: load started")]
-    private static partial void LogLoadStarted(ILogger logger, string modelId);
-
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Model {ModelId}: ready after {Seconds:F1} s")]
-    private static partial void LogLoaded(ILogger logger, string modelId, double seconds);
-
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Model {ModelId}: load failed")]
-    private static partial void LogLoadFailed(ILogger logger, Exception error, string modelId);
-
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Model {ModelId}: could not warm up its batch grain")]
-    private static partial void LogWarmUpFailed(ILogger logger, Exception error, string modelId);
 }

@@ -1,20 +1,17 @@
-using Microsoft.Extensions.Options;
-
 namespace Orleans.Inference.Models;
 
-/// <summary>Starts loading the models marked <see cref="ModelOptions.LoadOnStart"/> once the silo is active.</summary>
-internal sealed class StartupModelLoader(IGrainFactory grains, IOptions<InferenceOptions> options)
-    : ILifecycleParticipant<ISiloLifecycle>
+/// <summary>
+/// Once the silo is active, activates every catalog model's grain: each one then loads if its persisted desired state
+/// (or, never asked, its LoadOnStart) says so. This is how a restarted cluster reloads what was loaded.
+/// </summary>
+internal sealed class StartupModelLoader(IGrainFactory grains, ModelCatalog catalog) : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(StartupModelLoader), ServiceLifecycleStage.Active, StartAsync);
 
     private async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var (modelId, model) in options.Value.Models)
-        {
-            // LoadAsync returns at once; the loads run in their grains.
-            if (model.LoadOnStart) await grains.GetGrain<IModelGrain>(modelId).LoadAsync();
-        }
+        var models = await catalog.ListAsync();
+        await Task.WhenAll(models.Select(model => grains.GetGrain<IModelGrain>(model.Key).GetStatusAsync()));
     }
 }

@@ -41,7 +41,7 @@ public sealed class ApiHostFactory : WebApplicationFactory<Program>, IAsyncLifet
     }
 
     /// <summary>Decode steps the model's simulated engine has run in this host.</summary>
-    public long StepsOf(string modelId) => ((SimulatedBackend)Services.GetRequiredService<BackendProvider>().Get(modelId)).Steps;
+    public long StepsOf(string modelId) => (Services.GetRequiredService<BackendProvider>().Find(modelId) as SimulatedBackend)?.Steps ?? 0;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Inference.Backends;
 using Orleans.Inference.Backends.Simulated;
 using Orleans.Inference.Hosting;
+using Orleans.Inference.Models;
 using Orleans.TestingHost;
 
 namespace Orleans.Inference.Tests.Infrastructure;
@@ -19,6 +20,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(TestCatalog.Settings()));
         builder.ConfigureSilo((_, silo) => silo.AddInference());
+        builder.ConfigureClient(client => client.AddMemoryStreams(ModelEvents.StreamProvider));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
@@ -28,7 +30,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Decode steps the model's simulated engines have run, summed over every silo.</summary>
     public long StepsOf(string modelId) => Cluster.Silos
         .Select(silo => Cluster.GetSiloServiceProvider(silo.SiloAddress).GetRequiredService<BackendProvider>())
-        .Sum(backends => ((SimulatedBackend)backends.Get(modelId)).Steps);
+        .Sum(backends => (backends.Find(modelId) as SimulatedBackend)?.Steps ?? 0);
 }
 
 [CollectionDefinition(Name)]

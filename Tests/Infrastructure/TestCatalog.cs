@@ -15,8 +15,32 @@ public static class TestCatalog
     /// <summary>Never loads on demand: a request gets 503 until someone loads it.</summary>
     public const string Manual = "test-manual";
 
+    /// <summary>Fails its first load half way (FailLoad, FailLoadCount 1); the retry succeeds.</summary>
+    public const string FailOnce = "test-fail-once";
+
+    /// <summary>Paced (25 ms a step), for unloads that must drain in-flight requests.</summary>
+    public const string Drain = "test-drain";
+
+    /// <summary>Paced, with a 300 ms drain timeout: an unload cancels what is still running after it.</summary>
+    public const string ShortDrain = "test-short-drain";
+
+    /// <summary>Loads in 3 s but lets requests wait only 200 ms: they get 503 with Retry-After.</summary>
+    public const string SlowLoad = "test-slow-load";
+
     public static Dictionary<string, string?> Settings(string prefix = "") => new()
     {
+        [$"{prefix}Inference:Models:{FailOnce}:Simulation:LoadSeconds"] = "0.2",
+        [$"{prefix}Inference:Models:{FailOnce}:Simulation:FailLoad"] = "true",
+        [$"{prefix}Inference:Models:{FailOnce}:Simulation:FailLoadCount"] = "1",
+        [$"{prefix}Inference:Models:{FailOnce}:LoadOnDemand"] = "false",
+        [$"{prefix}Inference:Models:{Drain}:Simulation:LoadSeconds"] = "0",
+        [$"{prefix}Inference:Models:{Drain}:Simulation:StepMs"] = "25",
+        [$"{prefix}Inference:Models:{Drain}:LoadOnDemand"] = "false",
+        [$"{prefix}Inference:Models:{ShortDrain}:Simulation:LoadSeconds"] = "0",
+        [$"{prefix}Inference:Models:{ShortDrain}:Simulation:StepMs"] = "25",
+        [$"{prefix}Inference:Models:{ShortDrain}:DrainTimeout"] = "00:00:00.300",
+        [$"{prefix}Inference:Models:{SlowLoad}:Simulation:LoadSeconds"] = "3",
+        [$"{prefix}Inference:Models:{SlowLoad}:LoadWaitTimeout"] = "00:00:00.200",
         [$"{prefix}Inference:Models:{Free}:LoadOnStart"] = "true",
         [$"{prefix}Inference:Models:{Free}:Simulation:LoadSeconds"] = "0",
         [$"{prefix}Inference:Models:{Free}:MaxOutputTokens"] = "2048",

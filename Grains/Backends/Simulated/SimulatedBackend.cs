@@ -18,6 +18,7 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
     private readonly SemaphoreSlim _accelerator = new(1, 1);
     private long _dueTimestamp;
     private long _steps;
+    private int _loads;
 
     /// <summary>Decode steps run so far, for tests and diagnostics.</summary>
     public long Steps => Interlocked.Read(ref _steps);
@@ -25,10 +26,13 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
     public async Task LoadAsync(IProgress<LoadProgress> progress, CancellationToken cancellationToken)
     {
         var total = TimeSpan.FromSeconds(options.LoadSeconds);
+        var attempt = Interlocked.Increment(ref _loads);
+        var fail = options.FailLoad && (options.FailLoadCount == 0 || attempt <= options.FailLoadCount);
         const int Ticks = 20;
         for (var tick = 0; tick < Ticks; tick++)
         {
             var percent = tick * 100 / Ticks;
+            if (fail && percent >= 50) throw new InvalidOperationException($"Simulated load failure (FailLoad) at {percent}%, attempt {attempt}.");
             progress.Report(new LoadProgress(percent, LoadStages[tick * LoadStages.Length / Ticks], total * (1 - percent / 100.0)));
             if (total > TimeSpan.Zero) await Task.Delay(total / Ticks, time, cancellationToken);
         }

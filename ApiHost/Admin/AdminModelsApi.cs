@@ -1,0 +1,120 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Orleans.Inference.ApiHost.Errors;
+using Orleans.Inference.ApiHost.Json;
+using Orleans.Inference.ApiHost.Requests;
+using Orleans.Inference.Models;
+using Orleans.Streams;
+
+namespace Orleans.Inference.ApiHost.Admin;
+
+/// <summary>Model management under <c>/admin/models</c>: status, load, unload, registration and load events.</summary>
+public static class AdminModelsApi
+{
+    public static IEndpointRouteBuilder MapAdminModels(this IEndpointRouteBuilder routes)
+    {
+        var admin = routes.MapGroup("/admin/models").WithTags("Admin");
+        admin.MapGet("/", ListAsync).WithName("AdminListModels")
+            .WithSummary("Lists every catalog model with state, progress, stage, error, loaded-at, last-used and in-flight requests")
+            .Produces<AdminModelList>();
+        admin.MapPost("/", RegisterAsync).WithName("AdminRegisterModel")
+            .WithSummary("Registers a new model at run time; it persists like the desired state")
+            .Accepts<RegisterModelRequest>("application/json")
+            .Produces<AdminModelStatus>(StatusCodes.Status201Created)
+            .Produces<OpenAiErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<OpenAiErrorResponse>(StatusCodes.Status409Conflict);
+        admin.MapGet("/{id}", GetAsync).WithName("AdminGetModel")
+            .WithSummary("One model's status")
+            .Produces<AdminModelStatus>().Produces<OpenAiErrorResponse>(StatusCodes.Status404NotFound);
+        admin.MapPost("/{id}/load", LoadAsync).WithName("AdminLoadModel")
+            .WithSummary("Starts loading a model: 202 with Location at once, whatever the load takes; 200 if already ready")
+            .Produces<AdminModelStatus>().Produces<AdminModelStatus>(StatusCodes.Status202Accepted)
+            .Produces<OpenAiErrorResponse>(StatusCodes.Status404NotFound);
+        admin.MapPost("/{id}/unload", UnloadAsync).WithName("AdminUnloadModel")
+            .WithSummary("Starts unloading a model: in-flight requests finish, new ones get 503")
+            .Produces<AdminModelStatus>(StatusCodes.Status202Accepted)
+            .Produces<OpenAiErrorResponse>(StatusCodes.Status404NotFound);
+        admin.MapGet("/{id}/events", Events).WithName("AdminModelEvents")
+            .WithSummary("Server-Sent Events of the model's status (event: status) until its load or unload ends")
+            .Produces<AdminModelStatus>(StatusCodes.Status200OK, "text/event-stream")
+            .Produces<OpenAiErrorResponse>(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    internal static async Task<IResult> ListAsync(IGrainFactory grains, ModelCatalog catalog)
+    {
+        var models = await catalog.ListAsync();
+        var statuses = await Task.WhenAll(models.Select(async entry =>
+            AdminModelStatus.From(await grains.GetGrain<IModelGrain>(entry.Key).GetStatusAsync(), entry.Value)));
+        return TypedResults.Json(new AdminModelList(statuses), OpenAiJson.Context.AdminModelList);
+    }
+
+    internal static async Task<IResult> GetAsync(string id, IGrainFactory grains, ModelCatalog catalog)
+    {
+        if (await catalog.FindAsync(id) is not { } model) return ApiErrors.ModelNotFound(id);
+        var status = await grains.GetGrain<IModelGrain>(id).GetStatusAsync();
+        return TypedResults.Json(AdminModelStatus.From(status, model), OpenAiJson.Context.AdminModelStatus);
+    }
+
+    internal static async Task<IResult> LoadAsync(string id, IGrainFactory grains, ModelCatalog catalog)
+    {
+        if (await catalog.FindAsync(id) is not { } model) return ApiErrors.ModelNotFound(id);
+        var status = AdminModelStatus.From(await grains.GetGrain<IModelGrain>(id).LoadAsync(), model);
+        return status.State == nameof(ModelState.Ready)
+            ? TypedResults.Json(status, OpenAiJson.Context.AdminModelStatus)
+            : Accepted(id, status);
+    }
+
+    internal static async Task<IResult> UnloadAsync(string id, IGrainFactory grains, ModelCatalog catalog)
+    {
+        if (await catalog.FindAsync(id) is not { } model) return ApiErrors.ModelNotFound(id);
+        return Accepted(id, AdminModelStatus.From(await grains.GetGrain<IModelGrain>(id).UnloadAsync(), model));
+    }
+
+    internal static async Task<IResult> RegisterAsync(HttpContext http, IGrainFactory grains, ModelCatalog catalog)
+    {
+        var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.RegisterModelRequest);
+        if (body is null) return error!;
+        if (string.IsNullOrWhiteSpace(body.Id)) return ApiErrors.Invalid("'id' is required.", "id");
+        var (problem, param, model) = body.ToOptions();
+        if (problem is not null) return ApiErrors.Invalid(problem, param);
+
+        await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).RegisterAsync(body.Id, model);
+        var status = AdminModelStatus.From(await grains.GetGrain<IModelGrain>(body.Id).GetStatusAsync(), model);
+        return TypedResults.Json(status, OpenAiJson.Context.AdminModelStatus, statusCode: StatusCodes.Status201Created);
+    }
+
+    internal static async Task<IResult> Events(string id, IClusterClient client, ModelCatalog catalog, HttpContext http)
+    {
+        if (await catalog.FindAsync(id) is not { } model) return ApiErrors.ModelNotFound(id);
+        return TypedResults.ServerSentEvents(RelayAsync(id, model, client, http.RequestAborted), eventType: "status");
+    }
+
+    /// <summary>Subscribes first, then reads the status, so no event between the two is lost; ends when the model settles.</summary>
+    private static async IAsyncEnumerable<AdminModelStatus> RelayAsync(
+        string id, ModelOptions model, IClusterClient client, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var changes = Channel.CreateUnbounded<ModelStatus>();
+        var stream = client.GetStreamProvider(ModelEvents.StreamProvider).GetStream<ModelStatus>(StreamId.Create(ModelEvents.Namespace, id));
+        var subscription = await stream.SubscribeAsync((status, _) => Task.FromResult(changes.Writer.TryWrite(status)));
+        try
+        {
+            var status = await client.GetGrain<IModelGrain>(id).GetStatusAsync();
+            yield return AdminModelStatus.From(status, model);
+            while (!status.IsSettled)
+            {
+                var change = await changes.Reader.ReadAsync(cancellationToken);
+                if (change.Sequence <= status.Sequence) continue; // published before the snapshot, delivered after it
+                status = change;
+                yield return AdminModelStatus.From(status, model);
+            }
+        }
+        finally
+        {
+            await subscription.UnsubscribeAsync();
+        }
+    }
+
+    private static IResult Accepted(string id, AdminModelStatus status) =>
+        TypedResults.Accepted($"/admin/models/{Uri.EscapeDataString(id)}", status);
+}
