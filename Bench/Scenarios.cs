@@ -11,11 +11,11 @@ internal static class Scenarios
 
     private const string Instant = "sim-instant";
     private const string Accelerator = "bench-accelerator";
+    private const string Cycling = "bench-cycling";
 
     /// <summary>Scenarios whose subject another issue builds; they say so instead of measuring something else.</summary>
     private static readonly Dictionary<string, string> NotYet = new()
     {
-        ["loading"] = "needs unload and repeated loads (issue #3, ModelGrain lifecycle)",
         ["pooling"] = "needs the HTTP backend and the Simulator (issue #6)",
         ["overload"] = "needs admission control that answers 429 (issue #9)",
         ["cluster"] = "needs the multi-silo cluster (issue #8)",
@@ -79,6 +79,18 @@ internal static class Scenarios
                 foreach (var tokens in new[] { 16, 1024 })
                     yield return new RunPlan($"GrainCall {tokens} tok, 10 streams", $"GrainCall {tokens} tok", gateway, Load(options, StreamBody(tokens), 10) with { Streaming = true });
                 break;
+            case "loading":
+                var cycling = ServerSpec.ApiHost("cycling", Instant, new Dictionary<string, string>
+                {
+                    [$"Inference__Models__{Cycling}__LoadOnDemand"] = "false",
+                    [$"Inference__Models__{Cycling}__Simulation__LoadSeconds"] = "1",
+                });
+                yield return new RunPlan("10 clients, no other model loading", "steady", cycling, Load(options, completion, 10));
+                yield return new RunPlan("10 clients, another model cycling", "cycling", cycling, Load(options, completion, 10))
+                {
+                    Background = LoadCycles.RunAsync(Cycling),
+                };
+                break;
             case "batching":
                 var accelerated = $$"""{"model":"{{Accelerator}}","prompt":"Hello from the bench","max_tokens":16}""";
                 foreach (var maxBatch in new[] { 1, 256 })
@@ -122,9 +134,13 @@ internal static class Scenarios
 
         var allocatedBefore = await server.AllocatedBytesAsync(http);
         var cpuBefore = server.CpuTime();
+        using var stopBackground = new CancellationTokenSource();
+        var background = run.Background?.Invoke(server.BaseAddress, http, stopBackground.Token) ?? Task.CompletedTask;
         var samples = await generator.RunAsync(load with { Warmup = TimeSpan.Zero }, ConsoleReport.ProgressBar($"{scenario}: {run.Config}"), CancellationToken.None);
         var cpu = server.CpuTime() - cpuBefore;
         var allocated = await server.AllocatedBytesAsync(http) - allocatedBefore;
+        await stopBackground.CancelAsync();
+        await background;
         ConsoleReport.EndProgress();
         return Statistics.Summarize(scenario, run.Config, run.Series, load, samples, allocated, cpu);
     }
@@ -134,5 +150,9 @@ internal static class Scenarios
     /// <param name="Series">The line this run belongs to on a chart against concurrency.</param>
     /// <param name="Server">The server it needs.</param>
     /// <param name="Load">The load it sends.</param>
-    private sealed record RunPlan(string Config, string Series, ServerSpec Server, LoadOptions Load);
+    private sealed record RunPlan(string Config, string Series, ServerSpec Server, LoadOptions Load)
+    {
+        /// <summary>Work that runs beside the load while it is measured (model loads and unloads).</summary>
+        public Func<Uri, HttpClient, CancellationToken, Task>? Background { get; init; }
+    }
 }

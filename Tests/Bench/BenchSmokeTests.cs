@@ -32,6 +32,7 @@ public sealed class BenchSmokeTests(ApiHostFactory host)
     [Theory]
     [InlineData("floor")]
     [InlineData("batching")]
+    [InlineData("loading")]
     public async Task Scenario_StartingItsOwnServer_Runs(string scenario)
     {
         var options = new BenchOptions { Scenario = scenario, Duration = TimeSpan.FromSeconds(0.6), Warmup = TimeSpan.Zero, Clients = 2 };
