@@ -37,6 +37,7 @@ internal static class BenchProgram
         var results = await Scenarios.RunAsync(options, http, Console.Out);
         if (options.JsonFile is not null)
         {
+            if (Path.GetDirectoryName(Path.GetFullPath(options.JsonFile)) is { } directory) Directory.CreateDirectory(directory);
             await File.WriteAllTextAsync(options.JsonFile, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
             Console.WriteLine($"Wrote {options.JsonFile}");
         }

@@ -25,7 +25,12 @@ public static class InferenceSiloBuilderExtensions
         if (!builder.Services.Any(service => service.ServiceType == typeof(IGrainStorage) && Equals(service.ServiceKey, InferenceStorage.Name)))
             builder.AddMemoryGrainStorage(InferenceStorage.Name);
         builder.AddMemoryGrainStorage("PubSubStore");
-        builder.AddMemoryStreams(ModelEvents.StreamProvider);
+        builder.AddMemoryStreams(ModelEvents.StreamProvider, streams =>
+        {
+            // A few events per load: two queues polled four times a second cost little idle CPU, and latency is no concern.
+            streams.ConfigurePartitioning(2);
+            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(250)));
+        });
         return builder;
     }
 

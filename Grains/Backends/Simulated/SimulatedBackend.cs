@@ -19,9 +19,13 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
     private long _dueTimestamp;
     private long _steps;
     private int _loads;
+    private long _waits;
 
     /// <summary>Decode steps run so far, for tests and diagnostics.</summary>
     public long Steps => Interlocked.Read(ref _steps);
+
+    /// <summary>Timed waits the engine has begun (counted once the timer is set), so a test can advance a fake clock in step with it.</summary>
+    public long Waits => Interlocked.Read(ref _waits);
 
     public async Task LoadAsync(IProgress<LoadProgress> progress, CancellationToken cancellationToken)
     {
@@ -121,7 +125,12 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
         {
             var due = Interlocked.Add(ref _dueTimestamp, (long)(milliseconds * time.TimestampFrequency / 1000));
             var wait = time.GetElapsedTime(time.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            if (wait > TimeSpan.Zero)
+            {
+                var delay = Task.Delay(wait, time, cancellationToken);
+                Interlocked.Increment(ref _waits);
+                await delay.ConfigureAwait(false);
+            }
         }
         finally
         {

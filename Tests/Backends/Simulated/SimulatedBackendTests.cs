@@ -20,14 +20,15 @@ public sealed class SimulatedBackendTests
 
         var run = backend.RunBatchAsync(batch, CancellationToken.None);
 
-        _time.Advance(TimeSpan.FromMilliseconds(5 + 19)); // prefill of 5 prompt tokens, and most of the first step (10 + 5 * 2)
+        await AdvanceWhenWaitingAsync(backend, 1, TimeSpan.FromMilliseconds(5)); // prefill: 5 prompt tokens
+        await AdvanceWhenWaitingAsync(backend, 2, TimeSpan.FromMilliseconds(19)); // most of the first step (10 + 5 * 2)
         Assert.All(batch, s => Assert.Equal(0, s.CompletionTokens));
         _time.Advance(TimeSpan.FromMilliseconds(1));
         await HttpJson.EventuallyAsync(() => batch.All(s => s.CompletionTokens == 1), TimeSpan.FromSeconds(5), "the first step ends");
 
-        _time.Advance(TimeSpan.FromMilliseconds(20)); // second step, both sequences: the first one finishes
+        await AdvanceWhenWaitingAsync(backend, 3, TimeSpan.FromMilliseconds(20)); // second step, both: the first sequence finishes
         await HttpJson.EventuallyAsync(() => batch[0].IsFinished, TimeSpan.FromSeconds(5), "the 2-token sequence finishes");
-        _time.Advance(TimeSpan.FromMilliseconds(14)); // third step costs 10 + 5 * 1 now that one sequence left
+        await AdvanceWhenWaitingAsync(backend, 4, TimeSpan.FromMilliseconds(14)); // the third step costs 10 + 5 * 1
         Assert.False(batch[1].IsFinished);
         _time.Advance(TimeSpan.FromMilliseconds(1));
 
@@ -45,16 +46,23 @@ public sealed class SimulatedBackendTests
         var staying = Sequence("b", 3);
 
         var run = backend.RunBatchAsync([leaving, staying], CancellationToken.None);
-        _time.Advance(TimeSpan.FromMilliseconds(10));
+        await AdvanceWhenWaitingAsync(backend, 1, TimeSpan.FromMilliseconds(10));
         await HttpJson.EventuallyAsync(() => staying.CompletionTokens == 1, TimeSpan.FromSeconds(5), "the first step ends");
         await cancel.CancelAsync();
-        _time.Advance(TimeSpan.FromMilliseconds(10));
-        _time.Advance(TimeSpan.FromMilliseconds(10));
+        await AdvanceWhenWaitingAsync(backend, 2, TimeSpan.FromMilliseconds(10));
+        await AdvanceWhenWaitingAsync(backend, 3, TimeSpan.FromMilliseconds(10));
 
         await run.WaitAsync(TimeSpan.FromSeconds(5));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving.Result);
         Assert.Equal(1, leaving.CompletionTokens);
         Assert.Equal(FinishReason.Length, (await staying.Result).FinishReason);
+    }
+
+    /// <summary>Advances the fake clock only once the engine has set its timer: a barrier, so no advance can slip in before it.</summary>
+    private async Task AdvanceWhenWaitingAsync(SimulatedBackend backend, long waits, TimeSpan by)
+    {
+        await HttpJson.EventuallyAsync(() => backend.Waits >= waits, TimeSpan.FromSeconds(5), $"the engine waits ({waits})");
+        _time.Advance(by);
     }
 
     [Fact]
