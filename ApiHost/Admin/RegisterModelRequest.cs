@@ -51,10 +51,17 @@ public sealed class RegisterModelRequest
         model.MaxOutputTokens = MaxOutputTokens ?? model.MaxOutputTokens;
         model.KeepAlive = KeepAliveSeconds is { } keepAlive ? TimeSpan.FromSeconds(keepAlive) : null;
         model.DrainTimeout = DrainTimeoutSeconds is { } drain ? TimeSpan.FromSeconds(drain) : model.DrainTimeout;
+        var policy = model.Batching.Policy;
+        if (Batching?.Policy is { } policyName && !Enum.TryParse(policyName, ignoreCase: true, out policy))
+            return ($"Unknown batching policy '{policyName}'; Adaptive or Window.", "batching.policy", model);
         model.Batching = new BatchingOptions
         {
             MaxBatchSize = Batching?.MaxBatchSize ?? model.Batching.MaxBatchSize,
             MaxConcurrentBatches = Batching?.MaxConcurrentBatches ?? model.Batching.MaxConcurrentBatches,
+            Policy = policy,
+            BatchWindowMs = Batching?.BatchWindowMs ?? model.Batching.BatchWindowMs,
+            MaxQueueLength = Batching?.MaxQueueLength ?? model.Batching.MaxQueueLength,
+            QueueTimeoutMs = Batching?.QueueTimeoutMs ?? model.Batching.QueueTimeoutMs,
         };
         model.Simulation = new SimulationOptions
         {

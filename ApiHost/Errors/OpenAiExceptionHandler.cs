@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Orleans.Inference.Batching;
 using Orleans.Inference.Models;
 
 namespace Orleans.Inference.ApiHost.Errors;
@@ -22,6 +23,8 @@ internal sealed partial class OpenAiExceptionHandler(ILogger<OpenAiExceptionHand
         {
             ModelNotFoundException notFound => ApiErrors.ModelNotFound(notFound.ModelId),
             ModelUnavailableException unavailable => Unavailable(http, unavailable),
+            QueueFullException full => TooManyRequests(http, full),
+            QueueTimeoutException expired => ApiErrors.Create(StatusCodes.Status503ServiceUnavailable, expired.Message, ApiErrors.ServerError, null, "queue_timeout"),
             InvalidModelException invalid => ApiErrors.Invalid(invalid.Message, null, "invalid_model"),
             ModelExistsException exists => ApiErrors.Create(StatusCodes.Status409Conflict, exists.Message, ApiErrors.InvalidRequest, "id", "model_exists"),
             BadHttpRequestException bad => ApiErrors.Create(bad.StatusCode, bad.Message, ApiErrors.InvalidRequest, null, null),
@@ -47,6 +50,12 @@ internal sealed partial class OpenAiExceptionHandler(ILogger<OpenAiExceptionHand
         http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var code = unavailable.State == ModelState.Failed ? "model_load_failed" : "model_not_ready";
         return ApiErrors.Create(StatusCodes.Status503ServiceUnavailable, unavailable.Message, ApiErrors.ServerError, "model", code);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<OpenAiErrorResponse> TooManyRequests(HttpContext http, QueueFullException full)
+    {
+        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(full.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ApiErrors.Create(StatusCodes.Status429TooManyRequests, full.Message, "rate_limit_error", null, "queue_full");
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Unhandled error on {Path}")]

@@ -1,4 +1,5 @@
 using OpenTelemetry.Metrics;
+using Orleans.Inference.Batching;
 
 namespace Orleans.Inference.ApiHost.Hosting;
 
@@ -11,7 +12,7 @@ internal static class MetricsExtensions
     public static IServiceCollection AddGatewayMetrics(this IServiceCollection services)
     {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter("System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddMeter("System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", BatchingMetrics.MeterName)
             .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }

@@ -8,6 +8,12 @@ internal interface IInferenceBackend
     /// <summary>Makes the model ready to serve, reporting progress as it goes.</summary>
     Task LoadAsync(IProgress<LoadProgress> progress, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Requests with equal keys can share a batch; a backend that cannot mix some sampling parameters in one batch
+    /// returns them in the key. Null for a backend that mixes anything.
+    /// </summary>
+    object? BatchKey(Generation.InferenceRequest request);
+
     /// <summary>Releases the model.</summary>
     Task UnloadAsync(CancellationToken cancellationToken);
 

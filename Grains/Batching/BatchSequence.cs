@@ -40,6 +40,9 @@ internal sealed class BatchSequence
     /// <summary>Prompt tokens as the backend counted them.</summary>
     public int PromptTokens { get; set; }
 
+    /// <summary>How long the sequence waited in the queue before its batch left.</summary>
+    public TimeSpan QueueWait { get; set; }
+
     /// <summary>Tokens generated so far.</summary>
     public int CompletionTokens { get; private set; }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Inference.Backends;
+using Orleans.Inference.Batching;
 using Orleans.Inference.Models;
 using Orleans.Storage;
 
@@ -21,6 +22,7 @@ public static class InferenceSiloBuilderExtensions
         builder.Services.TryAddKeyedSingleton(InferenceTime.Key, TimeProvider.System);
         builder.Services.TryAddSingleton<BackendProvider>();
         builder.Services.TryAddSingleton<LoadedModels>();
+        builder.Services.TryAddSingleton<BatchingMetrics>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StartupModelLoader>();
         if (!builder.Services.Any(service => service.ServiceType == typeof(IGrainStorage) && Equals(service.ServiceKey, InferenceStorage.Name)))
             builder.AddMemoryGrainStorage(InferenceStorage.Name);

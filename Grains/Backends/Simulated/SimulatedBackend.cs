@@ -46,6 +46,9 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
 
     public Task UnloadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>The simulated engine samples per sequence, so any requests can share a batch.</summary>
+    public object? BatchKey(InferenceRequest request) => null;
+
     public Task RunBatchAsync(IReadOnlyList<BatchSequence> batch, CancellationToken cancellationToken)
     {
         var states = new SequenceState[batch.Count];

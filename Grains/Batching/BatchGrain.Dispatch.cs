@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace Orleans.Inference.Batching;
+
+/// <summary>Dispatching: expiry, the scheduler's decision, running batches, and the wake-up timer.</summary>
+public sealed partial class BatchGrain
+{
+    private ITimer? _wakeTimer;
+    private bool _dispatching;
+    private double _sequencesPerSecond;
+
+    private void TryDispatch()
+    {
+        // A batch that completes synchronously calls back in here; the loop below already picks up what is left.
+        if (_dispatching) return;
+        _dispatching = true;
+        try
+        {
+            ExpireOverdue();
+            while (_scheduler.TryTake(_running.Count) is { } batch)
+            {
+                metrics.Queued(ModelId, -batch.Count);
+                var live = batch.Where(sequence => !sequence.IsCancellationRequested).ToList();
+                foreach (var gone in batch.Where(sequence => sequence.IsCancellationRequested)) gone.Finish(Generation.FinishReason.Cancelled);
+                if (live.Count == 0) continue;
+                metrics.Dispatched(ModelId, live);
+                _running.Add(live);
+                _ = RunBatchAsync(live);
+            }
+
+            ScheduleWake();
+        }
+        finally
+        {
+            _dispatching = false;
+        }
+    }
+
+    private void ExpireOverdue()
+    {
+        var expired = _scheduler.RemoveExpired();
+        if (expired.Count == 0) return;
+        metrics.Queued(ModelId, -expired.Count);
+        metrics.Expired(ModelId, expired.Count);
+        foreach (var (sequence, waited) in expired) sequence.Fail(new QueueTimeoutException(ModelId, waited));
+    }
+
+    /// <summary>Sets the timer for the next window or deadline; submits and completions also dispatch, so a late timer only delays.</summary>
+    private void ScheduleWake()
+    {
+        if (_scheduler.NextWake() is not { } wake)
+        {
+            _wakeTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        var due = wake < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wake;
+        if (_wakeTimer is null)
+        {
+            var self = GrainFactory.GetGrain<IBatchGrainControl>(ModelId);
+            _wakeTimer = time.CreateTimer(_ => self.WakeAsync().Ignore(), null, due, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _wakeTimer.Change(due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task RunBatchAsync(List<BatchSequence> batch)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            LogBatchDispatched(logger, ModelId, batch.Count, _scheduler.Count);
+
+            // The backend does its waiting (and large work) off this grain's scheduler, so submits keep flowing in.
+            await _backend.RunBatchAsync(batch, CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            LogBatchFailed(logger, error, ModelId, batch.Count);
+            foreach (var sequence in batch) sequence.Fail(error);
+        }
+        finally
+        {
+            _running.Remove(batch);
+            ObserveRate(batch.Count, Stopwatch.GetElapsedTime(started));
+            TryDispatch();
+            if (_drained is not null && InFlight == 0)
+            {
+                _drained.TrySetResult();
+                _drained = null;
+            }
+        }
+    }
+
+    /// <summary>Sequences finished per second, smoothed: what Retry-After is computed from.</summary>
+    private void ObserveRate(int sequences, TimeSpan took)
+    {
+        var rate = sequences * _batching.MaxConcurrentBatches / Math.Max(took.TotalSeconds, 0.001);
+        _sequencesPerSecond = _sequencesPerSecond == 0 ? rate : 0.8 * _sequencesPerSecond + 0.2 * rate;
+    }
+
+    private TimeSpan RetryAfter()
+    {
+        var seconds = _sequencesPerSecond > 0 ? _scheduler.Count / _sequencesPerSecond : 1;
+        return TimeSpan.FromSeconds(Math.Clamp(Math.Ceiling(seconds), 1, 60));
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Trace, Message = "Model {ModelId}: dispatching a batch of {BatchSize}, {Waiting} waiting")]
+    private static partial void LogBatchDispatched(ILogger logger, string modelId, int batchSize, int waiting);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Model {ModelId}: a batch of {BatchSize} failed")]
+    private static partial void LogBatchFailed(ILogger logger, Exception error, string modelId, int batchSize);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Model {ModelId}: drain timed out with {InFlight} requests in flight; they fail")]
+    private static partial void LogDrainTimedOut(ILogger logger, string modelId, int inFlight);
+}

@@ -1,0 +1,111 @@
+namespace Orleans.Inference.Batching;
+
+/// <summary>
+/// Decides when a forming batch leaves and what goes in it. Pure policy on timestamps, driven by its grain on every
+/// submit, every batch completion and a wake-up timer, so that no decision waits on a timer alone.
+/// </summary>
+internal sealed class BatchScheduler(BatchingOptions options, TimeProvider time, Func<BatchSequence, object?> compatibilityKey)
+{
+    /// <summary>Recent batch sizes: the adaptive target is the largest, so it rises at once and falls after a few small batches.</summary>
+    private const int History = 4;
+
+    private readonly List<Waiting> _queue = [];
+    private readonly int[] _recentSizes = new int[History];
+    private int _recentIndex;
+
+    public int Count => _queue.Count;
+
+    public void Enqueue(BatchSequence sequence) => _queue.Add(new Waiting(sequence, time.GetTimestamp()));
+
+    /// <summary>Empties the queue, for a drain that has timed out.</summary>
+    public List<BatchSequence> RemoveAll()
+    {
+        var all = _queue.Select(waiting => waiting.Sequence).ToList();
+        _queue.Clear();
+        return all;
+    }
+
+    /// <summary>Removes (and finishes) sequences whose callers have gone; returns how many.</summary>
+    public int RemoveCancelled()
+    {
+        return _queue.RemoveAll(waiting =>
+        {
+            if (!waiting.Sequence.IsCancellationRequested && !waiting.Sequence.IsFinished) return false;
+            waiting.Sequence.Finish(Generation.FinishReason.Cancelled);
+            return true;
+        });
+    }
+
+    /// <summary>Removes the sequences that have waited past the queue timeout, for the caller to fail.</summary>
+    public List<(BatchSequence Sequence, TimeSpan Waited)> RemoveExpired()
+    {
+        var expired = new List<(BatchSequence, TimeSpan)>();
+        var timeout = TimeSpan.FromMilliseconds(options.QueueTimeoutMs);
+        _queue.RemoveAll(waiting =>
+        {
+            var waited = time.GetElapsedTime(waiting.EnqueuedAt);
+            if (waited < timeout) return false;
+            expired.Add((waiting.Sequence, waited));
+            return true;
+        });
+        return expired;
+    }
+
+    /// <summary>The next batch if one should leave now, given how many batches are running; otherwise null.</summary>
+    public List<BatchSequence>? TryTake(int running)
+    {
+        if (_queue.Count == 0 || running >= options.MaxConcurrentBatches) return null;
+        var full = _queue.Count >= options.MaxBatchSize;
+        var windowExpired = time.GetElapsedTime(_queue[0].EnqueuedAt) >= Window;
+        var ready = options.Policy switch
+        {
+            // Adaptive: an idle backend takes what recent load says will come (one request at low load: at once).
+            BatchPolicy.Adaptive => full || windowExpired || (running == 0 && _queue.Count >= AdaptiveTarget),
+            _ => full || windowExpired,
+        };
+        return ready ? Take() : null;
+    }
+
+    /// <summary>How long until a decision may change without a submit or a completion: the window or a deadline.</summary>
+    public TimeSpan? NextWake()
+    {
+        if (_queue.Count == 0) return null;
+        var waited = time.GetElapsedTime(_queue[0].EnqueuedAt);
+        var untilWindow = Window - waited;
+        var untilDeadline = TimeSpan.FromMilliseconds(options.QueueTimeoutMs) - waited;
+        var next = untilWindow > TimeSpan.Zero ? TimeSpan.FromTicks(Math.Min(untilWindow.Ticks, untilDeadline.Ticks)) : untilDeadline;
+        return next > TimeSpan.Zero ? next : TimeSpan.Zero;
+    }
+
+    /// <summary>The size an idle backend waits for under the adaptive policy.</summary>
+    public int AdaptiveTarget => Math.Clamp(_recentSizes.Max(), 1, options.MaxBatchSize);
+
+    private TimeSpan Window => TimeSpan.FromMilliseconds(options.BatchWindowMs);
+
+    /// <summary>Takes up to MaxBatchSize sequences that can share a batch with the oldest one, in queue order.</summary>
+    private List<BatchSequence> Take()
+    {
+        var key = compatibilityKey(_queue[0].Sequence);
+        var batch = new List<BatchSequence>(Math.Min(_queue.Count, options.MaxBatchSize));
+        var kept = 0;
+        for (var i = 0; i < _queue.Count; i++)
+        {
+            var waiting = _queue[i];
+            if (batch.Count < options.MaxBatchSize && Equals(compatibilityKey(waiting.Sequence), key))
+            {
+                waiting.Sequence.QueueWait = time.GetElapsedTime(waiting.EnqueuedAt);
+                batch.Add(waiting.Sequence);
+            }
+            else
+            {
+                _queue[kept++] = waiting;
+            }
+        }
+
+        _queue.RemoveRange(kept, _queue.Count - kept);
+        _recentSizes[_recentIndex++ % History] = batch.Count;
+        return batch;
+    }
+
+    private readonly record struct Waiting(BatchSequence Sequence, long EnqueuedAt);
+}

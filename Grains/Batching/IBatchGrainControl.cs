@@ -1,0 +1,8 @@
+namespace Orleans.Inference.Batching;
+
+/// <summary>The batch grain's own wake-up: its timer calls back through the grain so the decision runs in its turn.</summary>
+public interface IBatchGrainControl : IGrainWithStringKey
+{
+    /// <summary>Expires overdue requests and dispatches a batch if one is due.</summary>
+    Task WakeAsync();
+}
