@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Inference.Batching;
+using Orleans.Inference.Generation;
 using Orleans.Inference.Models;
 
 namespace Orleans.Inference.ApiHost.Errors;
@@ -25,6 +26,7 @@ internal sealed partial class OpenAiExceptionHandler(ILogger<OpenAiExceptionHand
             ModelUnavailableException unavailable => Unavailable(http, unavailable),
             QueueFullException full => TooManyRequests(http, full),
             QueueTimeoutException expired => ApiErrors.Create(StatusCodes.Status503ServiceUnavailable, expired.Message, ApiErrors.ServerError, null, "queue_timeout"),
+            BackendException backend => ApiErrors.Create(StatusCodes.Status502BadGateway, backend.Message, ApiErrors.ServerError, null, "backend_error"),
             InvalidModelException invalid => ApiErrors.Invalid(invalid.Message, null, "invalid_model"),
             ModelExistsException exists => ApiErrors.Create(StatusCodes.Status409Conflict, exists.Message, ApiErrors.InvalidRequest, "id", "model_exists"),
             BadHttpRequestException bad => ApiErrors.Create(bad.StatusCode, bad.Message, ApiErrors.InvalidRequest, null, null),

@@ -32,6 +32,10 @@ public sealed class SimulationOptions
     [Id(5)]
     public int FailLoadCount { get; set; }
 
+    /// <summary>A sequence whose prompt contains this text fails at its first step, alone: per-sequence fault injection.</summary>
+    [Id(6)]
+    public string? FailPromptsContaining { get; set; }
+
     /// <summary>True when every cost is zero, so the engine never waits.</summary>
     public bool IsFree => StepMs <= 0 && PerSequenceMs <= 0 && PrefillMsPerToken <= 0;
 }

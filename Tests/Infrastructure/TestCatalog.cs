@@ -27,8 +27,21 @@ public static class TestCatalog
     /// <summary>Loads in 3 s but lets requests wait only 200 ms: they get 503 with Retry-After.</summary>
     public const string SlowLoad = "test-slow-load";
 
+    /// <summary>Paced; a sequence whose prompt contains FAIL fails alone.</summary>
+    public const string Faulty = "test-faulty";
+
+    /// <summary>One request at a time, and a queue of two: the third waiting request gets 429.</summary>
+    public const string TinyQueue = "test-tiny-queue";
+
     public static Dictionary<string, string?> Settings(string prefix = "") => new()
     {
+        [$"{prefix}Inference:Models:{Faulty}:Simulation:LoadSeconds"] = "0",
+        [$"{prefix}Inference:Models:{Faulty}:Simulation:StepMs"] = "5",
+        [$"{prefix}Inference:Models:{Faulty}:Simulation:FailPromptsContaining"] = "FAIL",
+        [$"{prefix}Inference:Models:{TinyQueue}:Simulation:LoadSeconds"] = "0",
+        [$"{prefix}Inference:Models:{TinyQueue}:Simulation:StepMs"] = "20",
+        [$"{prefix}Inference:Models:{TinyQueue}:Batching:MaxBatchSize"] = "1",
+        [$"{prefix}Inference:Models:{TinyQueue}:Batching:MaxQueueLength"] = "2",
         [$"{prefix}Inference:Models:{FailOnce}:Simulation:LoadSeconds"] = "0.2",
         [$"{prefix}Inference:Models:{FailOnce}:Simulation:FailLoad"] = "true",
         [$"{prefix}Inference:Models:{FailOnce}:Simulation:FailLoadCount"] = "1",

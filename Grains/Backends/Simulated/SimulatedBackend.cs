@@ -55,7 +55,7 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
         var promptTokens = 0;
         for (var i = 0; i < batch.Count; i++)
         {
-            states[i] = new SequenceState(batch[i]);
+            states[i] = new SequenceState(batch[i], options.FailPromptsContaining);
             promptTokens += batch[i].PromptTokens;
         }
 
@@ -144,10 +144,12 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
     private sealed class SequenceState
     {
         private readonly StopSequenceMatcher? _stops;
+        private readonly bool _fails;
         private SimulatedTextGenerator _text;
 
-        public SequenceState(BatchSequence sequence)
+        public SequenceState(BatchSequence sequence, string? failMarker)
         {
+            _fails = failMarker is { Length: > 0 } && sequence.Request.Prompt.Contains(failMarker, StringComparison.Ordinal);
             Sequence = sequence;
             var request = sequence.Request;
             sequence.PromptTokens = SimulatedTextGenerator.CountTokens(request.Prompt);
@@ -163,6 +165,12 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
             if (Sequence.IsCancellationRequested)
             {
                 Sequence.Finish(FinishReason.Cancelled);
+                return true;
+            }
+
+            if (_fails)
+            {
+                Sequence.Fail(new BackendException("Simulated sequence failure (FailPromptsContaining)."));
                 return true;
             }
 

@@ -76,6 +76,21 @@ public sealed class BadInputTests(ApiHostFactory host)
         Assert.Equal("model_not_ready", (await ReadErrorAsync(response)).GetProperty("code").GetString());
     }
 
+    [Fact]
+    public async Task Post_PastTheModelsQueueLimit_Returns429WithRetryAfter_AndAcceptedRequestsStillComplete()
+    {
+        // One runs (10 steps of 20 ms), two may wait: of ten sent together, the rest are refused.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            host.Http.PostJsonAsync("v1/completions", $$"""{"model":"{{TestCatalog.TinyQueue}}","prompt":"request {{i}}","max_tokens":10}""")));
+
+        var refused = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.NotEmpty(refused);
+        Assert.All(responses.Except(refused), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.True(responses.Length - refused.Count >= 3, "the running request and the two waiting ones complete");
+        Assert.NotNull(refused[0].Headers.RetryAfter);
+        Assert.Equal("queue_full", (await ReadErrorAsync(refused[0])).GetProperty("code").GetString());
+    }
+
     private static async Task<JsonElement> ReadErrorAsync(HttpResponseMessage response)
     {
         var error = (await response.ReadJsonAsync()).GetProperty("error");
