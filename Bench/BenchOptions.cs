@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Orleans.Inference.Bench;
 
-/// <summary>The command line: <c>&lt;scenario&gt; [--url URL] [--duration S] [--warmup S] [--clients N] [--rate R] [--json FILE] [--report DIR]</c>.</summary>
+/// <summary>The command line: <c>&lt;scenario&gt; [--url URL] [--duration S] [--warmup S] [--clients N] [--rate R] [--model M] [--max-tokens N] [--json FILE] [--report DIR]</c>.</summary>
 internal sealed record BenchOptions
 {
     public required string Scenario { get; init; }
@@ -22,6 +22,12 @@ internal sealed record BenchOptions
 
     public string? JsonFile { get; init; }
 
+    /// <summary>The model of baseline-style runs (default sim-instant), for measuring other models with --url.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>max_tokens of baseline-style runs (default 16).</summary>
+    public int? MaxTokens { get; init; }
+
     /// <summary>Directory for a markdown report with PNG charts.</summary>
     public string? ReportDirectory { get; init; }
 
@@ -40,6 +46,8 @@ internal sealed record BenchOptions
                 "--clients" => options with { Clients = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--rate" => options with { Rate = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--json" => options with { JsonFile = value },
+                "--model" => options with { Model = value },
+                "--max-tokens" => options with { MaxTokens = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--report" => options with { ReportDirectory = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };

@@ -85,6 +85,7 @@ public sealed partial class BatchGrain
         finally
         {
             _running.Remove(batch);
+            _scheduler.Completed(batch.Count);
             ObserveRate(batch.Count, Stopwatch.GetElapsedTime(started));
             TryDispatch();
             if (_drained is not null && InFlight == 0)

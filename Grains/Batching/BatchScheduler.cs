@@ -6,12 +6,9 @@ namespace Orleans.Inference.Batching;
 /// </summary>
 internal sealed class BatchScheduler(BatchingOptions options, TimeProvider time, Func<BatchSequence, object?> compatibilityKey)
 {
-    /// <summary>Recent batch sizes: the adaptive target is the largest, so it rises at once and falls after a few small batches.</summary>
-    private const int History = 4;
-
     private readonly List<Waiting> _queue = [];
-    private readonly int[] _recentSizes = new int[History];
-    private int _recentIndex;
+    private long _freedAt;
+    private int _expectedBack = 1;
 
     public int Count => _queue.Count;
 
@@ -56,31 +53,43 @@ internal sealed class BatchScheduler(BatchingOptions options, TimeProvider time,
     {
         if (_queue.Count == 0 || running >= options.MaxConcurrentBatches) return null;
         var full = _queue.Count >= options.MaxBatchSize;
-        var windowExpired = time.GetElapsedTime(_queue[0].EnqueuedAt) >= Window;
         var ready = options.Policy switch
         {
-            // Adaptive: an idle backend takes what recent load says will come (one request at low load: at once).
-            BatchPolicy.Adaptive => full || windowExpired || (running == 0 && _queue.Count >= AdaptiveTarget),
-            _ => full || windowExpired,
+            // Adaptive, idle backend: go as soon as the callers of the batch that just finished are back (a lone caller at
+            // once), or when the window since the backend freed up expires. Measuring the window from the queue alone would
+            // send requests that waited out a busy backend without the callers returning a moment later, and two groups of
+            // callers would alternate in half-size batches for ever.
+            BatchPolicy.Adaptive when running == 0 => full || _queue.Count >= _expectedBack || time.GetElapsedTime(FormingSince) >= Window,
+            _ => full || time.GetElapsedTime(_queue[0].EnqueuedAt) >= Window,
         };
         return ready ? Take() : null;
+    }
+
+    /// <summary>A batch has finished: the backend is free, and its callers are expected back with their next requests.</summary>
+    public void Completed(int batchSize)
+    {
+        _freedAt = time.GetTimestamp();
+        _expectedBack = Math.Clamp(batchSize + _queue.Count, 1, options.MaxBatchSize);
     }
 
     /// <summary>How long until a decision may change without a submit or a completion: the window or a deadline.</summary>
     public TimeSpan? NextWake()
     {
         if (_queue.Count == 0) return null;
-        var waited = time.GetElapsedTime(_queue[0].EnqueuedAt);
+        var waited = time.GetElapsedTime(options.Policy == BatchPolicy.Adaptive ? FormingSince : _queue[0].EnqueuedAt);
         var untilWindow = Window - waited;
         var untilDeadline = TimeSpan.FromMilliseconds(options.QueueTimeoutMs) - waited;
         var next = untilWindow > TimeSpan.Zero ? TimeSpan.FromTicks(Math.Min(untilWindow.Ticks, untilDeadline.Ticks)) : untilDeadline;
         return next > TimeSpan.Zero ? next : TimeSpan.Zero;
     }
 
-    /// <summary>The size an idle backend waits for under the adaptive policy.</summary>
-    public int AdaptiveTarget => Math.Clamp(_recentSizes.Max(), 1, options.MaxBatchSize);
+    /// <summary>How many requests an idle backend waits for under the adaptive policy.</summary>
+    public int ExpectedBack => _expectedBack;
 
     private TimeSpan Window => TimeSpan.FromMilliseconds(options.BatchWindowMs);
+
+    /// <summary>When the forming batch began: its first request, or the backend freeing up if that was later.</summary>
+    private long FormingSince => Math.Max(_queue[0].EnqueuedAt, _freedAt);
 
     /// <summary>Takes up to MaxBatchSize sequences that can share a batch with the oldest one, in queue order.</summary>
     private List<BatchSequence> Take()
@@ -103,7 +112,6 @@ internal sealed class BatchScheduler(BatchingOptions options, TimeProvider time,
         }
 
         _queue.RemoveRange(kept, _queue.Count - kept);
-        _recentSizes[_recentIndex++ % History] = batch.Count;
         return batch;
     }
 

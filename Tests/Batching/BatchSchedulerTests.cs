@@ -60,18 +60,34 @@ public sealed class BatchSchedulerTests
     }
 
     [Fact]
-    public void TryTake_Adaptive_AfterLargeBatches_WaitsForThatSizeOrTheWindow()
+    public void TryTake_Adaptive_AfterABatchCompletes_WaitsForItsCallersOrTheWindow()
     {
         var scheduler = Scheduler(new BatchingOptions { MaxBatchSize = 64, BatchWindowMs = 10 });
-        for (var i = 0; i < 16; i++) scheduler.Enqueue(Sequence());
-        Assert.Equal(16, scheduler.TryTake(running: 0)!.Count);
+        for (var i = 0; i < 4; i++) scheduler.Enqueue(Sequence());
+        _time.Advance(TimeSpan.FromMilliseconds(100)); // these four waited out a running batch of 12
+
+        scheduler.Completed(batchSize: 12);
+
+        Assert.Equal(16, scheduler.ExpectedBack);
+        Assert.Null(scheduler.TryTake(running: 0));
+        _time.Advance(TimeSpan.FromMilliseconds(9));
+        Assert.Null(scheduler.TryTake(running: 0));
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(4, scheduler.TryTake(running: 0)!.Count);
+    }
+
+    [Fact]
+    public void TryTake_Adaptive_CallersBack_GoTogetherWithoutWaitingTheWindow()
+    {
+        var scheduler = Scheduler(new BatchingOptions { MaxBatchSize = 64, BatchWindowMs = 10 });
+        for (var i = 0; i < 4; i++) scheduler.Enqueue(Sequence());
+        scheduler.Completed(batchSize: 4);
 
         for (var i = 0; i < 3; i++) scheduler.Enqueue(Sequence());
-        Assert.Equal(16, scheduler.AdaptiveTarget);
         Assert.Null(scheduler.TryTake(running: 0));
-        _time.Advance(TimeSpan.FromMilliseconds(10));
+        scheduler.Enqueue(Sequence());
 
-        Assert.Equal(3, scheduler.TryTake(running: 0)!.Count);
+        Assert.Equal(8, scheduler.TryTake(running: 0)!.Count);
     }
 
     [Fact]
@@ -87,7 +103,6 @@ public sealed class BatchSchedulerTests
         scheduler.Enqueue(cold[2]);
 
         Assert.Equal(cold, scheduler.TryTake(running: 0));
-        _time.Advance(TimeSpan.FromMilliseconds(10)); // the leftovers are fewer than the last batch: they wait out a window
         Assert.Equal(warm, scheduler.TryTake(running: 0));
     }
 
