@@ -34,7 +34,7 @@ internal sealed class LoadGenerator(HttpClient http)
                 {
                     var due = Stopwatch.GetTimestamp();
                     var sample = await SendAsync(options, due, cancellationToken);
-                    if (due >= measureFrom) mine.Add(sample);
+                    if (due >= measureFrom) mine.Add(sample with { InWindow = Stopwatch.GetTimestamp() <= end });
                 }
 
                 samples.Add(mine);
@@ -56,15 +56,18 @@ internal sealed class LoadGenerator(HttpClient http)
             if (due >= end || cancellationToken.IsCancellationRequested) break;
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
             if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait, cancellationToken);
-            inFlight.Add(SendAtAsync(options, due, cancellationToken));
+            inFlight.Add(SendAtAsync(options, due, end, cancellationToken));
         }
 
         var done = await Task.WhenAll(inFlight);
         samples.Add(done.Where(d => d.Due >= measureFrom).Select(d => d.Sample).ToList());
     }
 
-    private async Task<(long, RequestSample)> SendAtAsync(LoadOptions options, long due, CancellationToken cancellationToken) =>
-        (due, await SendAsync(options, due, cancellationToken));
+    private async Task<(long, RequestSample)> SendAtAsync(LoadOptions options, long due, long end, CancellationToken cancellationToken)
+    {
+        var sample = await SendAsync(options, due, cancellationToken);
+        return (due, sample with { InWindow = Stopwatch.GetTimestamp() <= end });
+    }
 
     private async Task<RequestSample> SendAsync(LoadOptions options, long due, CancellationToken cancellationToken)
     {

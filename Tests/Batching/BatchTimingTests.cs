@@ -1,9 +1,6 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Inference.Batching;
 using Orleans.Inference.Generation;
-using Orleans.Inference.Hosting;
 using Orleans.Inference.Tests.Infrastructure;
 using Orleans.TestingHost;
 
@@ -32,15 +29,7 @@ public sealed class BatchTimingTests : IAsyncLifetime
             ["Inference:Models:paced:Batching:MaxQueueLength"] = "2",
             ["Inference:Models:paced:Batching:QueueTimeoutMs"] = "1000",
         };
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(settings));
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AddKeyedSingleton<TimeProvider>(InferenceTime.Key, _time);
-            silo.AddInference();
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _cluster = await FakeClockCluster.StartAsync(_time, settings);
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();

@@ -1,9 +1,6 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Inference.Client;
 using Orleans.Inference.Generation;
-using Orleans.Inference.Hosting;
 using Orleans.Inference.Models;
 using Orleans.Inference.Tests.Infrastructure;
 using Orleans.TestingHost;
@@ -22,15 +19,7 @@ public sealed class EvictionAndIdleTests : IAsyncLifetime
     {
         var settings = new Dictionary<string, string?> { ["Inference:MaxLoadedModels"] = "2", ["Inference:Models:idle:KeepAlive"] = "00:10:00" };
         foreach (var model in new[] { "a", "b", "c", "idle" }) settings[$"Inference:Models:{model}:Simulation:LoadSeconds"] = "0";
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(settings));
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AddKeyedSingleton<TimeProvider>(InferenceTime.Key, _time);
-            silo.AddInference();
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _cluster = await FakeClockCluster.StartAsync(_time, settings);
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
