@@ -17,7 +17,7 @@ internal static class Scenarios
     private static readonly Dictionary<string, string> NotYet = new()
     {
         ["pooling"] = "needs the HTTP backend and the Simulator (issue #6)",
-        ["overload"] = "needs admission control that answers 429 (issue #9)",
+        ["overload"] = "belongs to issue #9 (overload at 3x capacity with rate limits and bounded memory)",
         ["cluster"] = "needs the multi-silo cluster (issue #8)",
     };
 
