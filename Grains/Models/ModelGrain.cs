@@ -167,6 +167,7 @@ public sealed partial class ModelGrain(
             _usage.LastUsed = time.GetTimestamp();
             loaded.Add(ModelId, _usage);
             await Batch.OpenAsync();
+            _usage.LastUsed = time.GetTimestamp();
             SetStatus(new ModelStatus(ModelId, ModelState.Ready, 100, "ready", LoadedAt: time.GetUtcNow()));
             _ready = Task.FromResult(_status);
             StartIdleTimer();
