@@ -7,6 +7,7 @@ namespace Orleans.Inference.Batching;
 public sealed partial class BatchGrain
 {
     private ITimer? _wakeTimer;
+    private bool _wakeArmed;
     private bool _dispatching;
     private double _sequencesPerSecond;
 
@@ -21,12 +22,16 @@ public sealed partial class BatchGrain
             while (_scheduler.TryTake(_running.Count) is { } batch)
             {
                 metrics.Queued(ModelId, -batch.Count);
-                var live = batch.Where(sequence => !sequence.IsCancellationRequested).ToList();
-                foreach (var gone in batch.Where(sequence => sequence.IsCancellationRequested)) gone.Finish(Generation.FinishReason.Cancelled);
-                if (live.Count == 0) continue;
-                metrics.Dispatched(ModelId, live);
-                _running.Add(live);
-                _ = RunBatchAsync(live);
+                batch.RemoveAll(sequence =>
+                {
+                    if (!sequence.IsCancellationRequested) return false;
+                    sequence.Finish(Generation.FinishReason.Cancelled);
+                    return true;
+                });
+                if (batch.Count == 0) continue;
+                metrics.Dispatched(ModelId, batch);
+                _running.Add(batch);
+                _ = RunBatchAsync(batch);
             }
 
             ScheduleWake();
@@ -51,10 +56,13 @@ public sealed partial class BatchGrain
     {
         if (_scheduler.NextWake() is not { } wake)
         {
-            _wakeTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            // Most submits at low load leave nothing queued: touch the timer only when it is set.
+            if (_wakeArmed) _wakeTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _wakeArmed = false;
             return;
         }
 
+        _wakeArmed = true;
         var due = wake < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wake;
         if (_wakeTimer is null)
         {

@@ -33,12 +33,14 @@ public sealed partial class BatchGrain(
     private bool _accepting = true;
     private TaskCompletionSource? _drained;
 
-    private string ModelId => this.GetPrimaryKeyString();
+    /// <summary>The model id, read once: the grain key is decoded on every call otherwise, and the hot path uses it.</summary>
+    private string ModelId { get; set; } = null!;
 
     private int InFlight => _scheduler.Count + _running.Sum(batch => batch.Count(sequence => !sequence.IsFinished));
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        ModelId = this.GetPrimaryKeyString();
         var model = await catalog.FindAsync(ModelId) ?? throw new ModelNotFoundException(ModelId);
         _batching = model.Batching;
         _backend = backends.Get(ModelId, model);
