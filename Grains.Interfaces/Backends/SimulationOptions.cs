@@ -2,8 +2,8 @@ namespace Orleans.Inference.Backends.Simulated;
 
 /// <summary>
 /// The cost model of the simulated engine, which behaves like one accelerator:
-/// a decode step costs <c>StepMs + PerSequenceMs * batchSize</c>, prefill costs
-/// <c>PrefillMsPerToken * promptTokens</c>. Zero everywhere measures the gateway alone.
+/// prefill costs <c>PrefillMsPerToken * promptTokens</c> and yields every sequence's first token; each decode step
+/// costs <c>StepMs + PerSequenceMs * batchSize</c> and yields one more. Zero everywhere measures the gateway alone.
 /// </summary>
 [GenerateSerializer, Alias("backends.simulation-options")]
 public sealed class SimulationOptions
@@ -32,9 +32,13 @@ public sealed class SimulationOptions
     [Id(5)]
     public int FailLoadCount { get; set; }
 
-    /// <summary>A sequence whose prompt contains this text fails at its first step, alone: per-sequence fault injection.</summary>
+    /// <summary>A sequence whose prompt contains this text fails alone, after <see cref="FailAfterTokens"/>: per-sequence fault injection.</summary>
     [Id(6)]
     public string? FailPromptsContaining { get; set; }
+
+    /// <summary>With <see cref="FailPromptsContaining"/>: tokens such a sequence yields before it fails (0: before its first).</summary>
+    [Id(7)]
+    public int FailAfterTokens { get; set; }
 
     /// <summary>True when every cost is zero, so the engine never waits.</summary>
     public bool IsFree => StepMs <= 0 && PerSequenceMs <= 0 && PrefillMsPerToken <= 0;

@@ -21,7 +21,7 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
     private int _loads;
     private long _waits;
 
-    /// <summary>Decode steps run so far, for tests and diagnostics.</summary>
+    /// <summary>Forward passes (prefill and decode steps) run so far, for tests and diagnostics.</summary>
     public long Steps => Interlocked.Read(ref _steps);
 
     /// <summary>Timed waits the engine has begun (counted once the timer is set), so a test can advance a fake clock in step with it.</summary>
@@ -55,7 +55,7 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
         var promptTokens = 0;
         for (var i = 0; i < batch.Count; i++)
         {
-            states[i] = new SequenceState(batch[i], options.FailPromptsContaining);
+            states[i] = new SequenceState(batch[i], options);
             promptTokens += batch[i].PromptTokens;
         }
 
@@ -95,7 +95,9 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
         if (Interlocked.Read(ref _dueTimestamp) < now) Interlocked.Exchange(ref _dueTimestamp, now);
         // ConfigureAwait(false): steps run on the thread pool, as on an accelerator, not on the caller's scheduler.
         await ChargeAsync(options.PrefillMsPerToken * promptTokens, cancellationToken).ConfigureAwait(false);
-        var active = states.Length;
+
+        // Prefill yields each sequence's first token, as in real engines, so time to first token is the prefill's cost.
+        var active = Step(states);
         while (active > 0)
         {
             await ChargeAsync(options.StepMs + options.PerSequenceMs * active, cancellationToken).ConfigureAwait(false);
@@ -103,7 +105,7 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
         }
     }
 
-    /// <summary>One decode step: every unfinished sequence gets one token. Returns how many remain.</summary>
+    /// <summary>One forward pass: every unfinished sequence gets one token. Returns how many remain.</summary>
     private int Step(SequenceState[] states)
     {
         Interlocked.Increment(ref _steps);
@@ -145,11 +147,13 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
     {
         private readonly StopSequenceMatcher? _stops;
         private readonly bool _fails;
+        private readonly int _failAfterTokens;
         private SimulatedTextGenerator _text;
 
-        public SequenceState(BatchSequence sequence, string? failMarker)
+        public SequenceState(BatchSequence sequence, SimulationOptions options)
         {
-            _fails = failMarker is { Length: > 0 } && sequence.Request.Prompt.Contains(failMarker, StringComparison.Ordinal);
+            _fails = options.FailPromptsContaining is { Length: > 0 } marker && sequence.Request.Prompt.Contains(marker, StringComparison.Ordinal);
+            _failAfterTokens = options.FailAfterTokens;
             Sequence = sequence;
             var request = sequence.Request;
             sequence.PromptTokens = SimulatedTextGenerator.CountTokens(request.Prompt);
@@ -168,7 +172,7 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
                 return true;
             }
 
-            if (_fails)
+            if (_fails && Sequence.CompletionTokens >= _failAfterTokens)
             {
                 Sequence.Fail(new BackendException("Simulated sequence failure (FailPromptsContaining)."));
                 return true;

@@ -7,28 +7,27 @@ using Orleans.Inference.Tests.Infrastructure;
 
 namespace Orleans.Inference.Tests.Backends.Simulated;
 
-/// <summary>The cost model, on a fake clock: prefill, then one step at a time at StepMs + PerSequenceMs * batch size.</summary>
+/// <summary>The cost model, on a fake clock: prefill yields the first token, then one step at a time at StepMs + PerSequenceMs * batch size.</summary>
 public sealed class SimulatedBackendTests
 {
     private readonly FakeTimeProvider _time = new();
 
     [Fact]
-    public async Task RunBatchAsync_ChargesPrefillThenEachStepForTheWholeBatch()
+    public async Task RunBatchAsync_PrefillYieldsFirstToken_ThenEachStepChargedForTheWholeBatch()
     {
         var backend = new SimulatedBackend(new SimulationOptions { StepMs = 10, PerSequenceMs = 5, PrefillMsPerToken = 1 }, _time);
         var batch = new[] { Sequence("two words", 2), Sequence("three more words", 3) };
 
         var run = backend.RunBatchAsync(batch, CancellationToken.None);
 
-        await AdvanceWhenWaitingAsync(backend, 1, TimeSpan.FromMilliseconds(5)); // prefill: 5 prompt tokens
-        await AdvanceWhenWaitingAsync(backend, 2, TimeSpan.FromMilliseconds(19)); // most of the first step (10 + 5 * 2)
+        await AdvanceWhenWaitingAsync(backend, 1, TimeSpan.FromMilliseconds(4)); // most of the prefill: 5 prompt tokens at 1 ms
         Assert.All(batch, s => Assert.Equal(0, s.CompletionTokens));
         _time.Advance(TimeSpan.FromMilliseconds(1));
-        await HttpJson.EventuallyAsync(() => batch.All(s => s.CompletionTokens == 1), TimeSpan.FromSeconds(5), "the first step ends");
+        await HttpJson.EventuallyAsync(() => batch.All(s => s.CompletionTokens == 1), TimeSpan.FromSeconds(5), "prefill yields the first token");
 
-        await AdvanceWhenWaitingAsync(backend, 3, TimeSpan.FromMilliseconds(20)); // second step, both: the first sequence finishes
+        await AdvanceWhenWaitingAsync(backend, 2, TimeSpan.FromMilliseconds(20)); // first decode step, both (10 + 5 * 2): the first sequence finishes
         await HttpJson.EventuallyAsync(() => batch[0].IsFinished, TimeSpan.FromSeconds(5), "the 2-token sequence finishes");
-        await AdvanceWhenWaitingAsync(backend, 4, TimeSpan.FromMilliseconds(14)); // the third step costs 10 + 5 * 1
+        await AdvanceWhenWaitingAsync(backend, 3, TimeSpan.FromMilliseconds(14)); // the second decode step costs 10 + 5 * 1
         Assert.False(batch[1].IsFinished);
         _time.Advance(TimeSpan.FromMilliseconds(1));
 
@@ -46,11 +45,10 @@ public sealed class SimulatedBackendTests
         var staying = Sequence("b", 3);
 
         var run = backend.RunBatchAsync([leaving, staying], CancellationToken.None);
-        await AdvanceWhenWaitingAsync(backend, 1, TimeSpan.FromMilliseconds(10));
-        await HttpJson.EventuallyAsync(() => staying.CompletionTokens == 1, TimeSpan.FromSeconds(5), "the first step ends");
+        Assert.Equal(1, staying.CompletionTokens); // free prefill: the first token comes at once
         await cancel.CancelAsync();
+        await AdvanceWhenWaitingAsync(backend, 1, TimeSpan.FromMilliseconds(10));
         await AdvanceWhenWaitingAsync(backend, 2, TimeSpan.FromMilliseconds(10));
-        await AdvanceWhenWaitingAsync(backend, 3, TimeSpan.FromMilliseconds(10));
 
         await run.WaitAsync(TimeSpan.FromSeconds(5));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving.Result);
