@@ -27,6 +27,7 @@ internal sealed partial class OpenAiExceptionHandler(ILogger<OpenAiExceptionHand
             QueueFullException full => TooManyRequests(http, full),
             QueueTimeoutException expired => ApiErrors.Create(StatusCodes.Status503ServiceUnavailable, expired.Message, ApiErrors.ServerError, null, "queue_timeout"),
             BackendException backend => ApiErrors.Create(StatusCodes.Status502BadGateway, backend.Message, ApiErrors.ServerError, null, "backend_error"),
+            TimeoutException timeout => ApiErrors.Create(StatusCodes.Status504GatewayTimeout, timeout.Message, ApiErrors.ServerError, null, "stream_timeout"),
             InvalidModelException invalid => ApiErrors.Invalid(invalid.Message, null, "invalid_model"),
             ModelExistsException exists => ApiErrors.Create(StatusCodes.Status409Conflict, exists.Message, ApiErrors.InvalidRequest, "id", "model_exists"),
             BadHttpRequestException bad => ApiErrors.Create(bad.StatusCode, bad.Message, ApiErrors.InvalidRequest, null, null),

@@ -2,7 +2,9 @@ using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Json;
 using Orleans.Inference.ApiHost.Streaming;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Inference.Hosting;
+using Orleans.Inference.Streaming;
 
 namespace Orleans.Inference.ApiHost.Hosting;
 
@@ -14,6 +16,19 @@ internal static class GatewayHostingExtensions
     {
         builder.UseOrleans(silo => silo.UseInferenceClustering().AddInference());
         return builder;
+    }
+
+    /// <summary>The token transport that <c>Inference:Streaming:Transport</c> selects (see <see cref="StreamingOptions"/>).</summary>
+    public static IServiceCollection AddTokenTransport(this IServiceCollection services)
+    {
+        services.AddStreamingOptions();
+        services.TryAddSingleton<GrainCallTokenTransport>();
+        services.TryAddSingleton<OrleansStreamsTokenTransport>();
+        services.TryAddSingleton<ITokenTransport>(provider =>
+            provider.GetRequiredService<IOptions<StreamingOptions>>().Value.Transport == TokenTransport.OrleansStreams
+                ? provider.GetRequiredService<OrleansStreamsTokenTransport>()
+                : provider.GetRequiredService<GrainCallTokenTransport>());
+        return services;
     }
 
     /// <summary>The OpenAI-compatible API: JSON, errors in OpenAI's shape, token transport.</summary>
@@ -28,7 +43,7 @@ internal static class GatewayHostingExtensions
         });
         services.AddExceptionHandler<OpenAiExceptionHandler>();
         services.AddProblemDetails();
-        services.AddSingleton<ITokenTransport, GrainCallTokenTransport>();
+        services.AddTokenTransport();
         return services;
     }
 }

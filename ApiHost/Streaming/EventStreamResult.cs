@@ -6,7 +6,9 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Features;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Json;
+using Orleans.Inference.Generation;
 using Orleans.Inference.Models;
+using Orleans.Inference.Streaming;
 
 namespace Orleans.Inference.ApiHost.Streaming;
 
@@ -99,6 +101,9 @@ internal sealed partial class EventStreamResult<T>(
     private static OpenAiErrorResponse ToError(Exception error) => new(error switch
     {
         ModelUnavailableException unavailable => new OpenAiError(unavailable.Message, ApiErrors.ServerError, "model", "model_not_ready"),
+        SlowReaderException slow => new OpenAiError(slow.Message, ApiErrors.ServerError, null, "slow_reader"),
+        TimeoutException timeout => new OpenAiError(timeout.Message, ApiErrors.ServerError, null, "stream_timeout"),
+        BackendException backend => new OpenAiError(backend.Message, ApiErrors.ServerError, null, "backend_error"),
         _ => new OpenAiError("The backend failed while generating this response.", ApiErrors.ServerError, null, "backend_error"),
     });
 

@@ -11,6 +11,16 @@ public interface IBatchGrain : IGrainWithStringKey
     /// <summary>Generates one sequence, yielding tokens as the backend produces them. Cancelling stops the sequence.</summary>
     IAsyncEnumerable<TokenChunk> StreamAsync(InferenceRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Queues one sequence whose tokens are published on the token stream <paramref name="requestId"/>
+    /// (<see cref="Streaming.TokenStreams"/>) and returns once it is queued; subscribe before calling.
+    /// Throws as <see cref="CompleteAsync"/> does when the request cannot be queued.
+    /// </summary>
+    Task PublishTokensAsync(InferenceRequest request, Guid requestId);
+
+    /// <summary>Cancels a sequence started by <see cref="PublishTokensAsync"/>: the backend drops it at its next step.</summary>
+    Task CancelTokensAsync(Guid requestId);
+
     /// <summary>Accepts requests again after a load (and activates the grain next to its caller before the first request).</summary>
     Task OpenAsync();
 

@@ -1,13 +1,13 @@
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Inference.Backends;
 using Orleans.Inference.Generation;
 using Orleans.Inference.Hosting;
 using Orleans.Inference.Models;
+using Orleans.Inference.Streaming;
 using Orleans.Placement;
 
 namespace Orleans.Inference.Batching;
@@ -23,10 +23,12 @@ public sealed partial class BatchGrain(
     BackendProvider backends,
     ModelCatalog catalog,
     BatchingMetrics metrics,
+    IOptions<StreamingOptions> streaming,
     [FromKeyedServices(InferenceTime.Key)] TimeProvider time,
     ILogger<BatchGrain> logger) : Grain, IBatchGrain, IBatchGrainControl
 {
     private readonly HashSet<List<BatchSequence>> _running = [];
+    private readonly StreamingOptions _streaming = streaming.Value;
     private IInferenceBackend _backend = null!;
     private BatchingOptions _batching = null!;
     private BatchScheduler _scheduler = null!;
@@ -63,17 +65,13 @@ public sealed partial class BatchGrain(
     public async IAsyncEnumerable<TokenChunk> StreamAsync(
         InferenceRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var sequence = BatchSequence.ForStream(request, cancellationToken);
+        var sequence = BatchSequence.ForStream(request, cancellationToken, _streaming.MaxBufferedTokens);
         Enqueue(sequence);
         try
         {
-            var chunks = sequence.Chunks;
-            while (await chunks.WaitToReadAsync(cancellationToken))
+            while (await sequence.WaitToTakeAsync(cancellationToken))
             {
-                while (chunks.TryRead(out var chunk))
-                {
-                    yield return Coalesce(chunk, chunks);
-                }
+                while (sequence.TryTake(out var chunk)) yield return chunk;
             }
         }
         finally
@@ -127,22 +125,5 @@ public sealed partial class BatchGrain(
         _scheduler.Enqueue(sequence);
         metrics.Queued(ModelId, 1);
         TryDispatch();
-    }
-
-    /// <summary>Merges chunks that are already waiting into one, so a slow reader gets fewer, larger messages.</summary>
-    private static TokenChunk Coalesce(TokenChunk first, ChannelReader<TokenChunk> chunks)
-    {
-        if (first.IsFinal || !chunks.TryPeek(out _)) return first;
-        var text = new StringBuilder(first.Text);
-        var tokens = first.TokenCount;
-        TokenChunk? last = null;
-        while ((last is null || !last.IsFinal) && chunks.TryRead(out var next))
-        {
-            text.Append(next.Text);
-            tokens += next.TokenCount;
-            last = next;
-        }
-
-        return new TokenChunk(text.ToString(), tokens, last?.FinishReason, last?.Usage);
     }
 }

@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Threading.Channels;
 using Orleans.Inference.Generation;
+using Orleans.Inference.Streaming;
 
 namespace Orleans.Inference.Batching;
 
@@ -16,14 +18,17 @@ internal sealed class BatchSequence
     private readonly TaskCompletionSource<InferenceResult>? _result;
     private readonly StringBuilder? _text;
     private readonly CancellationToken _callerCancellation;
+    private readonly int _maxBufferedTokens;
     private volatile bool _abandoned;
+    private int _bufferedTokens;
     private int _finished;
     private int _unsentTokens;
 
-    private BatchSequence(InferenceRequest request, bool streaming, CancellationToken cancellationToken)
+    private BatchSequence(InferenceRequest request, bool streaming, CancellationToken cancellationToken, int maxBufferedTokens = int.MaxValue)
     {
         Request = request;
         _callerCancellation = cancellationToken;
+        _maxBufferedTokens = maxBufferedTokens;
         if (streaming)
         {
             _chunks = Channel.CreateUnbounded<TokenChunk>(ChannelOptions);
@@ -51,8 +56,10 @@ internal sealed class BatchSequence
 
     public bool IsFinished => Volatile.Read(ref _finished) != 0;
 
-    /// <summary>The streamed chunks; only for streaming sequences.</summary>
-    public ChannelReader<TokenChunk> Chunks => _chunks?.Reader ?? throw new InvalidOperationException("Not a streaming sequence.");
+    /// <summary>Tokens written and not yet taken by the reader.</summary>
+    public int BufferedTokens => Volatile.Read(ref _bufferedTokens);
+
+    private ChannelReader<TokenChunk> Chunks => _chunks?.Reader ?? throw new InvalidOperationException("Not a streaming sequence.");
 
     /// <summary>The whole result; only for non-streaming sequences.</summary>
     public Task<InferenceResult> Result => _result?.Task ?? throw new InvalidOperationException("A streaming sequence has no whole result.");
@@ -60,8 +67,36 @@ internal sealed class BatchSequence
     public static BatchSequence ForResult(InferenceRequest request, CancellationToken cancellationToken) =>
         new(request, streaming: false, cancellationToken);
 
-    public static BatchSequence ForStream(InferenceRequest request, CancellationToken cancellationToken) =>
-        new(request, streaming: true, cancellationToken);
+    /// <summary>A streamed sequence; a reader that lets more than <paramref name="maxBufferedTokens"/> tokens wait is cancelled.</summary>
+    public static BatchSequence ForStream(InferenceRequest request, CancellationToken cancellationToken, int maxBufferedTokens = int.MaxValue) =>
+        new(request, streaming: true, cancellationToken, maxBufferedTokens);
+
+    /// <summary>Waits until there is something to take; false once the stream has ended. Throws the sequence's failure.</summary>
+    public ValueTask<bool> WaitToTakeAsync(CancellationToken cancellationToken) => Chunks.WaitToReadAsync(cancellationToken);
+
+    /// <summary>Takes every chunk that is waiting, merged into one, so a reader that falls behind gets fewer, larger messages.</summary>
+    public bool TryTake([NotNullWhen(true)] out TokenChunk? chunk)
+    {
+        var chunks = Chunks;
+        if (!chunks.TryRead(out chunk)) return false;
+        if (!chunk.IsFinal && chunks.TryPeek(out _))
+        {
+            var text = new StringBuilder(chunk.Text);
+            var tokens = chunk.TokenCount;
+            TokenChunk? last = null;
+            while ((last is null || !last.IsFinal) && chunks.TryRead(out var next))
+            {
+                text.Append(next.Text);
+                tokens += next.TokenCount;
+                last = next;
+            }
+
+            chunk = new TokenChunk(text.ToString(), tokens, last?.FinishReason, last?.Usage);
+        }
+
+        Interlocked.Add(ref _bufferedTokens, -chunk.TokenCount);
+        return true;
+    }
 
     /// <summary>Adds generated text (possibly empty while a stop sequence is still undecided) and its token count.</summary>
     public void Append(string text, int tokens)
@@ -76,6 +111,15 @@ internal sealed class BatchSequence
         // Tokens whose text is held back travel with the next text, so chunk counts add up to usage.
         _unsentTokens += tokens;
         if (text.Length == 0) return;
+
+        // The engine never waits for a reader, so a slow one cannot hold its batch back; it is cut off here instead.
+        var buffered = Interlocked.Add(ref _bufferedTokens, _unsentTokens);
+        if (buffered > _maxBufferedTokens)
+        {
+            Fail(new SlowReaderException(buffered));
+            return;
+        }
+
         _chunks.Writer.TryWrite(new TokenChunk(text, _unsentTokens));
         _unsentTokens = 0;
     }
@@ -87,6 +131,7 @@ internal sealed class BatchSequence
         var usage = new TokenUsage(PromptTokens, CompletionTokens);
         if (_chunks is not null)
         {
+            Interlocked.Add(ref _bufferedTokens, _unsentTokens);
             _chunks.Writer.TryWrite(new TokenChunk(string.Empty, _unsentTokens, reason, usage));
             _chunks.Writer.TryComplete();
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Inference.Backends;
 using Orleans.Inference.Batching;
 using Orleans.Inference.Models;
+using Orleans.Inference.Streaming;
 using Orleans.Storage;
 
 namespace Orleans.Inference.Hosting;
@@ -13,8 +14,9 @@ public static class InferenceSiloBuilderExtensions
 {
     /// <summary>
     /// Registers the model catalog (section <c>Inference</c>, validated at start), the backends, the start-up loader,
-    /// the inference grain storage (memory unless the host registered one under <see cref="InferenceStorage.Name"/>)
-    /// and the memory streams that carry model events. Clustering is the host's choice and is not configured here.
+    /// the inference grain storage (memory unless the host registered one under <see cref="InferenceStorage.Name"/>),
+    /// the memory streams that carry model events, and token streaming
+    /// (<see cref="TokenStreamingSiloBuilderExtensions.AddTokenStreaming"/>). Clustering is the host's choice.
     /// </summary>
     public static ISiloBuilder AddInference(this ISiloBuilder builder)
     {
@@ -33,6 +35,7 @@ public static class InferenceSiloBuilderExtensions
             streams.ConfigurePartitioning(2);
             streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(250)));
         });
+        builder.AddTokenStreaming();
         return builder;
     }
 

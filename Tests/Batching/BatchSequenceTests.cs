@@ -1,5 +1,6 @@
 using Orleans.Inference.Batching;
 using Orleans.Inference.Generation;
+using Orleans.Inference.Streaming;
 
 namespace Orleans.Inference.Tests.Batching;
 
@@ -13,12 +14,51 @@ public sealed class BatchSequenceTests
 
         sequence.Append(string.Empty, 1);
         sequence.Append(" red dog", 1);
+        var first = await TakeAsync(sequence);
         sequence.Append(string.Empty, 1);
         sequence.Finish(FinishReason.Stop);
+        var last = await TakeAsync(sequence);
 
-        var chunks = new List<TokenChunk>();
-        await foreach (var chunk in sequence.Chunks.ReadAllAsync()) chunks.Add(chunk);
-        Assert.Equal([new TokenChunk(" red dog", 2), new TokenChunk(string.Empty, 1, FinishReason.Stop, new TokenUsage(1, 3))], chunks);
+        Assert.Equal(new TokenChunk(" red dog", 2), first);
+        Assert.Equal(new TokenChunk(string.Empty, 1, FinishReason.Stop, new TokenUsage(1, 3)), last);
+        Assert.False(await sequence.WaitToTakeAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryTake_ChunksWaiting_MergedIntoOneWithTheFinalState()
+    {
+        var sequence = BatchSequence.ForStream(new InferenceRequest("p", new SamplingParameters(3)), CancellationToken.None);
+        sequence.Append(" a", 1);
+        sequence.Append(" b", 1);
+        sequence.Append(" c", 1);
+        sequence.Finish(FinishReason.Length);
+
+        Assert.Equal(new TokenChunk(" a b c", 3, FinishReason.Length, new TokenUsage(0, 3)), await TakeAsync(sequence));
+        Assert.Equal(0, sequence.BufferedTokens);
+    }
+
+    [Fact]
+    public async Task Append_ReaderFallsBehindTheBound_SequenceFailsWithSlowReader()
+    {
+        var sequence = BatchSequence.ForStream(new InferenceRequest("p", new SamplingParameters(100)), CancellationToken.None, maxBufferedTokens: 4);
+        for (var i = 0; i < 4; i++) sequence.Append(" w", 1);
+        await TakeAsync(sequence); // a reader that keeps up is never cut off
+        for (var i = 0; i < 4; i++) sequence.Append(" w", 1);
+        Assert.False(sequence.IsFinished);
+
+        sequence.Append(" w", 1);
+
+        Assert.True(sequence.IsFinished, "the engine drops the sequence at its next step");
+        await TakeAsync(sequence); // what was buffered is still delivered, then the failure
+        var failure = await Assert.ThrowsAsync<SlowReaderException>(() => sequence.WaitToTakeAsync(CancellationToken.None).AsTask());
+        Assert.Equal(5, failure.BufferedTokens);
+    }
+
+    private static async Task<TokenChunk> TakeAsync(BatchSequence sequence)
+    {
+        Assert.True(await sequence.WaitToTakeAsync(CancellationToken.None));
+        Assert.True(sequence.TryTake(out var chunk));
+        return chunk;
     }
 
     [Fact]

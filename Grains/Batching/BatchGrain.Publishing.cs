@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Inference.Generation;
+using Orleans.Inference.Streaming;
+using Orleans.Streams;
+
+namespace Orleans.Inference.Batching;
+
+/// <summary>The OrleansStreams transport: a sequence's tokens published on the request's own stream.</summary>
+public sealed partial class BatchGrain
+{
+    private readonly Dictionary<Guid, BatchSequence> _published = [];
+
+    public Task PublishTokensAsync(InferenceRequest request, Guid requestId)
+    {
+        var sequence = BatchSequence.ForStream(request, CancellationToken.None, _streaming.MaxBufferedTokens);
+        Enqueue(sequence);
+        _published[requestId] = sequence;
+        _ = PublishAsync(sequence, requestId);
+        return Task.CompletedTask;
+    }
+
+    public Task CancelTokensAsync(Guid requestId)
+    {
+        if (_published.TryGetValue(requestId, out var sequence)) sequence.Abandon();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Publishes the sequence's tokens in order, one message at a time; whatever is produced meanwhile is merged into the
+    /// next message, so a slow stream gets fewer, larger messages rather than a backlog.
+    /// </summary>
+    private async Task PublishAsync(BatchSequence sequence, Guid requestId)
+    {
+        var stream = this.GetStreamProvider(TokenStreams.StreamProvider)
+            .GetStream<TokenStreamItem>(StreamId.Create(TokenStreams.Namespace, requestId));
+        try
+        {
+            while (await sequence.WaitToTakeAsync(CancellationToken.None))
+            {
+                while (sequence.TryTake(out var chunk)) await stream.OnNextAsync(new TokenStreamItem(chunk));
+            }
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            await PublishErrorAsync(stream, requestId, error);
+        }
+        finally
+        {
+            sequence.Abandon();
+            _published.Remove(requestId);
+        }
+    }
+
+    private async Task PublishErrorAsync(IAsyncStream<TokenStreamItem> stream, Guid requestId, Exception error)
+    {
+        try
+        {
+            await stream.OnNextAsync(new TokenStreamItem(null, error));
+        }
+        catch (Exception publishError)
+        {
+            // The reader's idle timeout ends its request: nothing else can reach it now.
+            LogPublishFailed(logger, publishError, ModelId, requestId);
+        }
+    }
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Model {ModelId}: could not publish the failure of request {RequestId} on its token stream")]
+    private static partial void LogPublishFailed(ILogger logger, Exception error, string modelId, Guid requestId);
+}
