@@ -23,6 +23,7 @@ internal static class GatewayHostingExtensions
     {
         services.AddStreamingOptions();
         services.TryAddSingleton<GrainCallTokenTransport>();
+        services.TryAddSingleton<TokenStreamHub>();
         services.TryAddSingleton<OrleansStreamsTokenTransport>();
         services.TryAddSingleton<ITokenTransport>(provider =>
             provider.GetRequiredService<IOptions<StreamingOptions>>().Value.Transport == TokenTransport.OrleansStreams

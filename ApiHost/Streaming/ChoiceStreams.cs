@@ -24,11 +24,12 @@ internal static class ChoiceStreams
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var merged = Channel.CreateUnbounded<(int, TokenChunk)>(new UnboundedChannelOptions { SingleReader = true });
+        // Bounded, so a slow reader holds each choice's tokens back in its transport, where the slow-reader bound applies.
+        var merged = Channel.CreateBounded<(int, TokenChunk)>(new BoundedChannelOptions(requests.Length) { SingleReader = true });
         var pumps = new Task[requests.Length];
         for (var i = 0; i < requests.Length; i++)
         {
-            pumps[i] = PumpAsync(i, transport.StreamAsync(modelId, requests[i], stop.Token), merged.Writer);
+            pumps[i] = PumpAsync(i, transport.StreamAsync(modelId, requests[i], stop.Token), merged.Writer, stop.Token);
         }
 
         _ = Task.WhenAll(pumps).ContinueWith(
@@ -45,8 +46,9 @@ internal static class ChoiceStreams
         }
     }
 
-    private static async Task PumpAsync(int index, IAsyncEnumerable<TokenChunk> chunks, ChannelWriter<(int, TokenChunk)> merged)
+    private static async Task PumpAsync(
+        int index, IAsyncEnumerable<TokenChunk> chunks, ChannelWriter<(int, TokenChunk)> merged, CancellationToken cancellationToken)
     {
-        await foreach (var chunk in chunks) merged.TryWrite((index, chunk));
+        await foreach (var chunk in chunks) await merged.WriteAsync((index, chunk), cancellationToken);
     }
 }

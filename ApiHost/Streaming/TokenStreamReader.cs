@@ -1,48 +1,40 @@
 using System.Threading.Channels;
 using Orleans.Inference.Streaming;
-using Orleans.Streams;
 
 namespace Orleans.Inference.ApiHost.Streaming;
 
 /// <summary>
-/// One request's subscription to its token stream. The pulling agent that delivers it serves other streams too, so
-/// delivery never waits for the HTTP writer: items are buffered, and a reader that lets more than
-/// <see cref="StreamingOptions.MaxBufferedTokens"/> tokens wait is cut off with <see cref="SlowReaderException"/>.
+/// One request's tokens as its host's stream delivers them. The pulling agent that delivers them serves other requests
+/// too, so delivery never waits for the HTTP writer: items are buffered, and a reader that lets more than
+/// <see cref="StreamingOptions.MaxBufferedTokens"/> tokens wait is cut off with <see cref="SlowReaderException"/>,
+/// and <paramref name="overflowed"/> runs at once: the writer is stuck on its client, so it cannot be the one to stop the sequence.
 /// </summary>
-internal sealed class TokenStreamReader(int maxBufferedTokens) : IAsyncObserver<TokenStreamItem>
+internal sealed class TokenStreamReader(int maxBufferedTokens, Action overflowed)
 {
     private readonly Channel<TokenStreamItem> _items = Channel.CreateUnbounded<TokenStreamItem>(new UnboundedChannelOptions { SingleReader = true });
     private int _bufferedTokens;
 
-    public Task OnNextAsync(TokenStreamItem item, StreamSequenceToken? token = null)
+    public void Deliver(TokenStreamItem item)
     {
         var buffered = Interlocked.Add(ref _bufferedTokens, item.Chunk?.TokenCount ?? 0);
-        if (buffered > maxBufferedTokens) _items.Writer.TryComplete(new SlowReaderException(buffered));
-        else _items.Writer.TryWrite(item);
-        return Task.CompletedTask;
+        if (buffered <= maxBufferedTokens) _items.Writer.TryWrite(item);
+        else if (_items.Writer.TryComplete(new SlowReaderException(buffered))) overflowed();
     }
 
-    public Task OnCompletedAsync()
-    {
-        _items.Writer.TryComplete();
-        return Task.CompletedTask;
-    }
+    /// <summary>Ends the request with <paramref name="error"/> (its stream failed).</summary>
+    public void Fail(Exception error) => _items.Writer.TryComplete(error);
 
-    public Task OnErrorAsync(Exception ex)
-    {
-        _items.Writer.TryComplete(ex);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>The next item; throws <see cref="TimeoutException"/> when none comes within <paramref name="idle"/>.</summary>
+    /// <summary>The next item; throws <see cref="TimeoutException"/> when none comes within <paramref name="idleTimeout"/>.</summary>
     public async ValueTask<TokenStreamItem> ReadAsync(CancellationTokenSource idle, TimeSpan idleTimeout, CancellationToken cancellationToken)
     {
-        if (!_items.Reader.TryRead(out var item))
+        TokenStreamItem? item;
+        while (!_items.Reader.TryRead(out item))
         {
             idle.CancelAfter(idleTimeout);
             try
             {
-                item = await _items.Reader.ReadAsync(idle.Token);
+                // WaitToReadAsync, not ReadAsync: it throws the failure itself rather than wrapped in ChannelClosedException.
+                if (!await _items.Reader.WaitToReadAsync(idle.Token)) throw new InvalidOperationException("The token stream ended without a final chunk.");
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

@@ -12,11 +12,11 @@ public interface IBatchGrain : IGrainWithStringKey
     IAsyncEnumerable<TokenChunk> StreamAsync(InferenceRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Queues one sequence whose tokens are published on the token stream <paramref name="requestId"/>
-    /// (<see cref="Streaming.TokenStreams"/>) and returns once it is queued; subscribe before calling.
+    /// Queues one sequence whose tokens are published, tagged with <paramref name="requestId"/>, on the token stream keyed
+    /// <paramref name="streamKey"/> (<see cref="Streaming.TokenStreams"/>), and returns once it is queued; subscribe first.
     /// Throws as <see cref="CompleteAsync"/> does when the request cannot be queued.
     /// </summary>
-    Task PublishTokensAsync(InferenceRequest request, Guid requestId);
+    Task PublishTokensAsync(InferenceRequest request, Guid requestId, string streamKey);
 
     /// <summary>Cancels a sequence started by <see cref="PublishTokensAsync"/>: the backend drops it at its next step.</summary>
     Task CancelTokensAsync(Guid requestId);

@@ -25,14 +25,17 @@ public sealed class StreamingOptions
     /// <summary>OrleansStreams only: how often each pulling agent polls its queue, in milliseconds; latency against idle CPU.</summary>
     public int PullingPeriodMs { get; set; } = 2;
 
-    /// <summary>OrleansStreams only: memory stream queues, each with its own pulling agent, spread over the silos.</summary>
+    /// <summary>
+    /// OrleansStreams only: memory stream queues, each with its own pulling agent, spread over the silos. Each ApiHost
+    /// subscribes to this many streams of its own and spreads its requests over them.
+    /// </summary>
     public int Queues { get; set; } = 4;
 
     /// <summary>
-    /// OrleansStreams only: seconds after its last token that a request's stream is forgotten by its pulling agent, which
-    /// lets the stream's pub-sub activation go. Orleans' default is 30 minutes, far too long for one stream per request.
+    /// OrleansStreams only: seconds a delivered message may stay in its pulling agent's cache. Orleans keeps messages up
+    /// to 30 minutes for consumers that rewind; nobody rewinds tokens, and under load that cache is most of the memory.
     /// </summary>
-    public double StreamInactivitySeconds { get; set; } = 10;
+    public double CacheSeconds { get; set; } = 10;
 
     /// <summary>
     /// OrleansStreams only: seconds the ApiHost waits for the next token before it fails the request. A stream has no

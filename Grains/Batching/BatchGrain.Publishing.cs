@@ -5,17 +5,19 @@ using Orleans.Streams;
 
 namespace Orleans.Inference.Batching;
 
-/// <summary>The OrleansStreams transport: a sequence's tokens published on the request's own stream.</summary>
+/// <summary>The OrleansStreams transport: a sequence's tokens published on a stream its host subscribed to.</summary>
 public sealed partial class BatchGrain
 {
     private readonly Dictionary<Guid, BatchSequence> _published = [];
 
-    public Task PublishTokensAsync(InferenceRequest request, Guid requestId)
+    public Task PublishTokensAsync(InferenceRequest request, Guid requestId, string streamKey)
     {
         var sequence = BatchSequence.ForStream(request, CancellationToken.None, _streaming.MaxBufferedTokens);
         Enqueue(sequence);
         _published[requestId] = sequence;
-        _ = PublishAsync(sequence, requestId);
+        var stream = this.GetStreamProvider(TokenStreams.StreamProvider)
+            .GetStream<TokenStreamItem>(StreamId.Create(TokenStreams.Namespace, streamKey));
+        _ = PublishAsync(sequence, requestId, stream);
         return Task.CompletedTask;
     }
 
@@ -29,15 +31,13 @@ public sealed partial class BatchGrain
     /// Publishes the sequence's tokens in order, one message at a time; whatever is produced meanwhile is merged into the
     /// next message, so a slow stream gets fewer, larger messages rather than a backlog.
     /// </summary>
-    private async Task PublishAsync(BatchSequence sequence, Guid requestId)
+    private async Task PublishAsync(BatchSequence sequence, Guid requestId, IAsyncStream<TokenStreamItem> stream)
     {
-        var stream = this.GetStreamProvider(TokenStreams.StreamProvider)
-            .GetStream<TokenStreamItem>(StreamId.Create(TokenStreams.Namespace, requestId));
         try
         {
             while (await sequence.WaitToTakeAsync(CancellationToken.None))
             {
-                while (sequence.TryTake(out var chunk)) await stream.OnNextAsync(new TokenStreamItem(chunk));
+                while (sequence.TryTake(out var chunk)) await stream.OnNextAsync(new TokenStreamItem(requestId, chunk));
             }
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -55,7 +55,7 @@ public sealed partial class BatchGrain
     {
         try
         {
-            await stream.OnNextAsync(new TokenStreamItem(null, error));
+            await stream.OnNextAsync(new TokenStreamItem(requestId, null, error));
         }
         catch (Exception publishError)
         {

@@ -13,7 +13,7 @@ internal sealed class StreamingOptionsValidator : IValidateOptions<StreamingOpti
         if (options.MaxBufferedTokens < 1) errors.Add($"{Section}:MaxBufferedTokens must be at least 1.");
         if (options.PullingPeriodMs < 1) errors.Add($"{Section}:PullingPeriodMs must be at least 1.");
         if (options.Queues < 1) errors.Add($"{Section}:Queues must be at least 1.");
-        if (options.StreamInactivitySeconds < 1) errors.Add($"{Section}:StreamInactivitySeconds must be at least 1.");
+        if (options.CacheSeconds < 1) errors.Add($"{Section}:CacheSeconds must be at least 1.");
         if (options.IdleTimeoutSeconds <= 0) errors.Add($"{Section}:IdleTimeoutSeconds must be positive.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

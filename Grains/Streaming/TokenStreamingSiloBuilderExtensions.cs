@@ -26,15 +26,13 @@ public static class TokenStreamingSiloBuilderExtensions
             {
                 // Each agent polls its queue this often: the delay a token waits before it moves, and the idle CPU the provider costs.
                 o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(Math.Max(1, options.PullingPeriodMs));
-                // One stream per request: forget it soon after its last token, so its pub-sub activation can go.
-                o.StreamInactivityPeriod = TimeSpan.FromSeconds(options.StreamInactivitySeconds);
             }));
             streams.ConfigureCacheEviction(eviction => eviction.Configure(o =>
             {
                 // Tokens are read once, as they come; nobody rewinds a request's stream, so the cache need not keep them.
                 o.DataMinTimeInCache = TimeSpan.FromSeconds(1);
-                o.DataMaxAgeInCache = TimeSpan.FromSeconds(options.StreamInactivitySeconds);
-                o.MetadataMinTimeInCache = TimeSpan.FromSeconds(options.StreamInactivitySeconds);
+                o.DataMaxAgeInCache = TimeSpan.FromSeconds(Math.Max(1, options.CacheSeconds));
+                o.MetadataMinTimeInCache = TimeSpan.FromSeconds(Math.Max(1, options.CacheSeconds));
             }));
         });
         return builder;

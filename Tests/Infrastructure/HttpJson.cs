@@ -31,4 +31,15 @@ public static class HttpJson
             await Task.Delay(10);
         }
     }
+
+    /// <summary>Waits for a condition that takes a call to read (a grain's state), failing after a bound.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan within, string because)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        while (!await condition())
+        {
+            if (timeout.IsCancellationRequested) Assert.Fail($"Timed out after {within}: {because}");
+            await Task.Delay(10);
+        }
+    }
 }

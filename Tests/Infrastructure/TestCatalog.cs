@@ -33,6 +33,24 @@ public static class TestCatalog
     /// <summary>One request at a time, and a queue of two: the third waiting request gets 429.</summary>
     public const string TinyQueue = "test-tiny-queue";
 
+    /// <summary>Paced (5 ms a step); a sequence whose prompt contains FAIL yields 3 tokens, then fails alone.</summary>
+    public const string MidStreamFail = "test-midstream-fail";
+
+    /// <summary>About 4,000 tokens a second and up to 50,000 a sequence: readers can fall behind it.</summary>
+    public const string Fast = "test-fast";
+
+    /// <summary>
+    /// About 100,000 tokens a second and up to a million a sequence, with a 200 ms batch window so requests sent together
+    /// share a batch: enough output to fill the kernel's socket buffers behind a client that does not read.
+    /// </summary>
+    public const string FastWindow = "test-fast-window";
+
+    /// <summary>
+    /// Paced (25 ms a step), never loaded at start, so two-silo tests can place its batch grain first; a prompt containing
+    /// FAIL yields 3 tokens, then fails.
+    /// </summary>
+    public const string Remote = "test-remote";
+
     public static Dictionary<string, string?> Settings(string prefix = "") => new()
     {
         [$"{prefix}Inference:Models:{Faulty}:Simulation:LoadSeconds"] = "0",
@@ -62,6 +80,25 @@ public static class TestCatalog
         [$"{prefix}Inference:Models:{Paced}:Simulation:StepMs"] = "25",
         [$"{prefix}Inference:Models:{Paced}:Batching:MaxBatchSize"] = "64",
         [$"{prefix}Inference:Models:{Lazy}:Simulation:LoadSeconds"] = "0.5",
+        [$"{prefix}Inference:Models:{MidStreamFail}:LoadOnStart"] = "true",
+        [$"{prefix}Inference:Models:{MidStreamFail}:Simulation:LoadSeconds"] = "0",
+        [$"{prefix}Inference:Models:{MidStreamFail}:Simulation:StepMs"] = "5",
+        [$"{prefix}Inference:Models:{MidStreamFail}:Simulation:FailPromptsContaining"] = "FAIL",
+        [$"{prefix}Inference:Models:{MidStreamFail}:Simulation:FailAfterTokens"] = "3",
+        [$"{prefix}Inference:Models:{Fast}:LoadOnStart"] = "true",
+        [$"{prefix}Inference:Models:{Fast}:Simulation:LoadSeconds"] = "0",
+        [$"{prefix}Inference:Models:{Fast}:Simulation:StepMs"] = "0.25",
+        [$"{prefix}Inference:Models:{Fast}:MaxOutputTokens"] = "50000",
+        [$"{prefix}Inference:Models:{FastWindow}:LoadOnStart"] = "true",
+        [$"{prefix}Inference:Models:{FastWindow}:Simulation:LoadSeconds"] = "0",
+        [$"{prefix}Inference:Models:{FastWindow}:Simulation:StepMs"] = "0.01",
+        [$"{prefix}Inference:Models:{FastWindow}:MaxOutputTokens"] = "1000000",
+        [$"{prefix}Inference:Models:{FastWindow}:Batching:Policy"] = "Window",
+        [$"{prefix}Inference:Models:{FastWindow}:Batching:BatchWindowMs"] = "200",
+        [$"{prefix}Inference:Models:{Remote}:Simulation:LoadSeconds"] = "0",
+        [$"{prefix}Inference:Models:{Remote}:Simulation:StepMs"] = "25",
+        [$"{prefix}Inference:Models:{Remote}:Simulation:FailPromptsContaining"] = "FAIL",
+        [$"{prefix}Inference:Models:{Remote}:Simulation:FailAfterTokens"] = "3",
         [$"{prefix}Inference:Models:{Manual}:LoadOnDemand"] = "false",
         [$"{prefix}Inference:Models:{Manual}:Simulation:LoadSeconds"] = "0",
     };
