@@ -22,6 +22,8 @@ internal sealed partial class EventStreamResult<T>(
     IAsyncEnumerator<T> chunks, JsonTypeInfo<T> typeInfo, ILogger logger) : IResult
     where T : class
 {
+    private Utf8JsonWriter? _writer;
+
     /// <summary>Starts the stream: reads its first chunk, so that errors before any output become ordinary responses.</summary>
     public static async Task<IResult> StartAsync(IAsyncEnumerable<T> source, JsonTypeInfo<T> typeInfo, HttpContext http)
     {
@@ -93,9 +95,12 @@ internal sealed partial class EventStreamResult<T>(
             return;
         }
 
-        using var writer = new Utf8JsonWriter(buffer);
+        // One writer per stream, reset onto each event's buffer: a new one per token would be a needless allocation.
+        var writer = _writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
         if (value.Chunk is not null) JsonSerializer.Serialize(writer, value.Chunk, typeInfo);
         else JsonSerializer.Serialize(writer, value.Error!, OpenAiJson.Context.OpenAiErrorResponse);
+        writer.Flush();
     }
 
     private static OpenAiErrorResponse ToError(Exception error) => new(error switch
