@@ -43,8 +43,9 @@ public abstract class TwoSiloTransportTests(TwoSiloApiHostFactory host) : IAsync
         var stepsAtDisconnect = await DisconnectAfterThreeChunksAsync();
         await HttpJson.EventuallyAsync(async () => await host.InFlightAsync(TestCatalog.Remote) == 0, TimeSpan.FromSeconds(10), "the remote sequence stops");
 
-        // 25 ms steps: the step under way and the next, which sees the cancellation, plus one for the hop between silos.
-        Assert.InRange(host.SecondSiloStepsOf(TestCatalog.Remote) - stepsAtDisconnect, 0, 3);
+        // 25 ms steps: the step under way and the next, which sees the cancellation; warm, that is what it takes. The hop
+        // between silos on a CI machine busy with the other test hosts has been seen to cost one or two steps more.
+        Assert.InRange(host.SecondSiloStepsOf(TestCatalog.Remote) - stepsAtDisconnect, 0, 4);
     }
 
     private async Task<long> DisconnectAfterThreeChunksAsync()
