@@ -11,8 +11,9 @@ internal static class MetricsExtensions
 {
     public static IServiceCollection AddGatewayMetrics(this IServiceCollection services)
     {
+        AllocationMetrics.EnsureCreated();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter("System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", BatchingMetrics.MeterName)
+            .AddMeter("System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", BatchingMetrics.MeterName, AllocationMetrics.MeterName)
             .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }
