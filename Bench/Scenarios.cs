@@ -70,14 +70,7 @@ internal static class Scenarios
                 yield return new RunPlan("minimal endpoint, 10 clients", "floor", ServerSpec.FloorServer, Load(options, completion, 10));
                 break;
             case "streaming":
-                string StreamBody(int tokens) =>
-                    $$$"""{"model":"{{{Instant}}}","prompt":"Hello from the bench","max_tokens":{{{tokens}}},"stream":true,"stream_options":{"include_usage":true}}""";
-                foreach (var clients in new[] { 10, 100 })
-                    yield return new RunPlan($"GrainCall 64 tok, {clients} streams", "GrainCall 64 tok", gateway, Load(options, StreamBody(64), clients) with { Streaming = true });
-
-                // Memory per streamed request must stay flat as max_tokens grows: tokens are written as they come.
-                foreach (var tokens in new[] { 16, 1024 })
-                    yield return new RunPlan($"GrainCall {tokens} tok, 10 streams", $"GrainCall {tokens} tok", gateway, Load(options, StreamBody(tokens), 10) with { Streaming = true });
+                foreach (var plan in StreamingScenario.Plan(options, Load)) yield return plan;
                 break;
             case "loading":
                 var cycling = ServerSpec.ApiHost("cycling", Instant, new Dictionary<string, string>
@@ -92,8 +85,9 @@ internal static class Scenarios
                 };
                 break;
             case "batching":
-                // The accelerator-like cost of issue #4: StepMs 8 + 0.1 per sequence, 32 tokens a request. A full batch of 64
-                // costs 32 * (8 + 6.4) ms = 460.8 ms, so the engine's limit is 64 / 0.4608 s = 138.9 requests/s.
+                // The accelerator-like cost of issue #4: StepMs 8 + 0.1 per sequence, 32 tokens a request. Prefill is free and
+                // yields the first token, so a full batch of 64 costs 31 * (8 + 6.4) ms = 446.4 ms: the engine's limit is
+                // 64 / 0.4464 s = 143.4 requests/s.
                 var accelerated = $$"""{"model":"{{Accelerator}}","prompt":"Hello from the bench","max_tokens":32}""";
                 foreach (var (series, maxBatch, policy) in new[] { ("MaxBatchSize 1", 1, "Adaptive"), ("Window 10 ms", 64, "Window"), ("Adaptive", 64, "Adaptive") })
                 {
@@ -116,7 +110,7 @@ internal static class Scenarios
         [$"Inference__Models__{Accelerator}__Batching__MaxBatchSize"] = maxBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private static LoadOptions Load(BenchOptions options, string body, int clients) => new()
+    internal static LoadOptions Load(BenchOptions options, string body, int clients) => new()
     {
         Target = new Uri("http://placeholder/"),
         Body = body,
@@ -130,6 +124,7 @@ internal static class Scenarios
     {
         var generator = new LoadGenerator(http);
         var load = run.Load with { Target = server.BaseAddress };
+        if (run.Idle) return await MeasureIdleAsync(scenario, run, server, load);
         if (load.Warmup > TimeSpan.Zero)
         {
             await generator.RunAsync(load with { Duration = load.Warmup, Warmup = TimeSpan.Zero }, ConsoleReport.ProgressBar($"{scenario} warm-up"), CancellationToken.None);
@@ -139,13 +134,54 @@ internal static class Scenarios
         var cpuBefore = server.CpuTime();
         using var stopBackground = new CancellationTokenSource();
         var background = run.Background?.Invoke(server.BaseAddress, http, stopBackground.Token) ?? Task.CompletedTask;
+        var peakWorkingSet = SamplePeakWorkingSetAsync(server, stopBackground.Token);
         var samples = await generator.RunAsync(load with { Warmup = TimeSpan.Zero }, ConsoleReport.ProgressBar($"{scenario}: {run.Config}"), CancellationToken.None);
         var cpu = server.CpuTime() - cpuBefore;
-        var allocated = await server.AllocatedBytesAsync(http) - allocatedBefore;
+        var allocated = await AllocatedSinceAsync(server, http, allocatedBefore);
         await stopBackground.CancelAsync();
         await background;
         ConsoleReport.EndProgress();
-        return Statistics.Summarize(scenario, run.Config, run.Series, load, samples, allocated, cpu);
+        return Statistics.Summarize(scenario, run.Config, run.Series, load, samples, allocated, cpu, await peakWorkingSet);
+    }
+
+    /// <summary>Bytes the server allocated since <paramref name="before"/>; null when the counter did not move, which is no figure.</summary>
+    private static async Task<double?> AllocatedSinceAsync(ServerProcess server, HttpClient http, double? before)
+    {
+        var allocated = await server.AllocatedBytesAsync(http) - before;
+        return allocated > 0 ? allocated : null;
+    }
+
+    /// <summary>The server's CPU use with no load at all, after the run's warm-up time: what an idle gateway costs.</summary>
+    private static async Task<RunResult> MeasureIdleAsync(string scenario, RunPlan run, ServerProcess server, LoadOptions load)
+    {
+        await Task.Delay(load.Warmup);
+        var cpuBefore = server.CpuTime();
+        await Task.Delay(load.Duration);
+        var cpu = server.CpuTime() - cpuBefore;
+        return Statistics.Summarize(scenario, run.Config, run.Series, load, [], null, null) with
+        {
+            IdleCpuPercent = cpu is { } c ? c.TotalMilliseconds / load.Duration.TotalMilliseconds * 100 : null,
+        };
+    }
+
+    private static async Task<double?> SamplePeakWorkingSetAsync(ServerProcess server, CancellationToken stop)
+    {
+        long? peak = null;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        try
+        {
+            do
+            {
+                if (server.WorkingSetBytes() is { } now && now > (peak ?? 0)) peak = now;
+            }
+            while (await timer.WaitForNextTickAsync(stop));
+        }
+        catch (OperationCanceledException)
+        {
+            // The run is over.
+        }
+
+        return peak;
     }
 
     /// <summary>One measured run.</summary>
@@ -153,8 +189,11 @@ internal static class Scenarios
     /// <param name="Series">The line this run belongs to on a chart against concurrency.</param>
     /// <param name="Server">The server it needs.</param>
     /// <param name="Load">The load it sends.</param>
-    private sealed record RunPlan(string Config, string Series, ServerSpec Server, LoadOptions Load)
+    internal sealed record RunPlan(string Config, string Series, ServerSpec Server, LoadOptions Load)
     {
+        /// <summary>No load: the run measures the server's CPU use at rest.</summary>
+        public bool Idle { get; init; }
+
         /// <summary>Work that runs beside the load while it is measured (model loads and unloads).</summary>
         public Func<Uri, HttpClient, CancellationToken, Task>? Background { get; init; }
     }

@@ -83,25 +83,26 @@ internal sealed class LoadGenerator(HttpClient http)
             {
                 var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
                 var tokens = response.IsSuccessStatusCode ? CompletionTokens(body) : 0;
-                return new RequestSample(status, Ms(due), double.NaN, double.NaN, tokens);
+                return new RequestSample(status, Ms(due), double.NaN, null, tokens);
             }
 
             return await ReadStreamAsync(response, due, cancellationToken);
         }
         catch (HttpRequestException)
         {
-            return new RequestSample(RequestSample.ConnectionFailed, Ms(due), double.NaN, double.NaN, 0);
+            return new RequestSample(RequestSample.ConnectionFailed, Ms(due), double.NaN, null, 0);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new RequestSample(RequestSample.TimedOut, Ms(due), double.NaN, double.NaN, 0);
+            return new RequestSample(RequestSample.TimedOut, Ms(due), double.NaN, null, 0);
         }
     }
 
     private static async Task<RequestSample> ReadStreamAsync(HttpResponseMessage response, long due, CancellationToken cancellationToken)
     {
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        double ttft = double.NaN, maxItl = 0;
+        double ttft = double.NaN;
+        var gaps = new List<float>();
         long last = 0;
         var tokens = 0;
         var failed = false;
@@ -115,11 +116,11 @@ internal sealed class LoadGenerator(HttpClient http)
             if (!HasText(chunk.RootElement)) continue;
             var now = Stopwatch.GetTimestamp();
             if (double.IsNaN(ttft)) ttft = Ms(due, now);
-            else maxItl = Math.Max(maxItl, Stopwatch.GetElapsedTime(last, now).TotalMilliseconds);
+            else gaps.Add((float)Stopwatch.GetElapsedTime(last, now).TotalMilliseconds);
             last = now;
         }
 
-        return new RequestSample(failed ? 599 : 200, Ms(due), ttft, maxItl, tokens);
+        return new RequestSample(failed ? 599 : 200, Ms(due), ttft, [.. gaps], tokens);
     }
 
     private static bool HasText(JsonElement chunk)

@@ -19,9 +19,15 @@ internal sealed record RunResult
     [JsonPropertyName("max_ms")] public double MaxMs { get; init; }
     [JsonPropertyName("ttft_p50_ms")] public double? TtftP50Ms { get; init; }
     [JsonPropertyName("ttft_p99_ms")] public double? TtftP99Ms { get; init; }
+    /// <summary>p99 of every gap between two chunks of a stream, over all streams.</summary>
     [JsonPropertyName("itl_p99_ms")] public double? ItlP99Ms { get; init; }
     [JsonPropertyName("success_rate")] public double SuccessRate { get; init; }
     [JsonPropertyName("alloc_kb_per_request")] public double? AllocKbPerRequest { get; init; }
     [JsonPropertyName("cpu_ms_per_request")] public double? CpuMsPerRequest { get; init; }
+    [JsonPropertyName("alloc_bytes_per_token")] public double? AllocBytesPerToken { get; init; }
+    /// <summary>The server's largest working set while the run went on: what "memory stays flat" is read from.</summary>
+    [JsonPropertyName("peak_working_set_mb")] public double? PeakWorkingSetMb { get; init; }
+    /// <summary>Idle runs only: the server's CPU use with no load, in percent of one core.</summary>
+    [JsonPropertyName("idle_cpu_percent")] public double? IdleCpuPercent { get; init; }
     [JsonPropertyName("errors")] public Dictionary<string, int> Errors { get; init; } = [];
 }

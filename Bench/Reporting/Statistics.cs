@@ -6,13 +6,15 @@ namespace Orleans.Inference.Bench.Reporting;
 internal static class Statistics
 {
     public static RunResult Summarize(
-        string scenario, string config, string series, LoadOptions options, List<RequestSample> samples, double? allocatedBytes, TimeSpan? cpu)
+        string scenario, string config, string series, LoadOptions options, List<RequestSample> samples, double? allocatedBytes, TimeSpan? cpu,
+        double? peakWorkingSetBytes = null)
     {
         var ok = samples.Where(s => s.Status is >= 200 and < 300).ToList();
         var seconds = options.Duration.TotalSeconds;
         var latencies = ok.Select(s => s.LatencyMs).Order().ToArray();
         var ttfts = ok.Select(s => s.TtftMs).Where(t => !double.IsNaN(t)).Order().ToArray();
-        var itls = ok.Select(s => s.MaxItlMs).Where(t => !double.IsNaN(t)).Order().ToArray();
+        var itls = ok.Where(s => s.Gaps is not null).SelectMany(s => s.Gaps!).Select(g => (double)g).Order().ToArray();
+        var tokens = ok.Sum(s => (long)s.Tokens);
         return new RunResult
         {
             Scenario = scenario,
@@ -33,6 +35,8 @@ internal static class Statistics
             SuccessRate = samples.Count == 0 ? 0 : (double)ok.Count / samples.Count,
             AllocKbPerRequest = allocatedBytes is { } bytes && samples.Count > 0 ? bytes / 1024 / samples.Count : null,
             CpuMsPerRequest = cpu is { } c && samples.Count > 0 ? c.TotalMilliseconds / samples.Count : null,
+            AllocBytesPerToken = allocatedBytes is { } all && tokens > 0 ? all / tokens : null,
+            PeakWorkingSetMb = peakWorkingSetBytes / (1024 * 1024),
             Errors = samples.Where(s => s.Status is < 200 or >= 300)
                 .GroupBy(s => s.Status switch
                 {

@@ -44,6 +44,24 @@ public sealed class BenchSmokeTests(ApiHostFactory host)
     }
 
     [Fact]
+    public async Task Streaming_StartingItsOwnServers_ComparesBothTransports()
+    {
+        var options = new BenchOptions { Scenario = "streaming", Duration = TimeSpan.FromSeconds(0.3), Warmup = TimeSpan.Zero };
+
+        var results = await Scenarios.RunAsync(options, host.Http, TextWriter.Null);
+
+        foreach (var transport in new[] { "GrainCall", "OrleansStreams" })
+        {
+            Assert.NotNull(Assert.Single(results, r => r.Config == $"{transport} idle").IdleCpuPercent);
+            var streamed = results.Where(r => r.Series.StartsWith(transport, StringComparison.Ordinal) && r.IdleCpuPercent is null).ToList();
+            Assert.Equal(5, streamed.Count);
+            Assert.All(streamed, r => Assert.True(r.Requests > 0 && r.SuccessRate == 1.0 && r.TtftP50Ms is not null, $"{r.Config}: {r.Requests} requests, {r.SuccessRate:P0}"));
+        }
+
+        Assert.Equal(4, results.Count(r => r.Series == "pulling period" && r.IdleCpuPercent is null));
+    }
+
+    [Fact]
     public async Task Report_WritesMarkdownAndChartsAgainstConcurrency()
     {
         var directory = Directory.CreateTempSubdirectory("bench-report").FullName;
