@@ -30,12 +30,15 @@ internal sealed class LoadGenerator(HttpClient http)
             var clients = Enumerable.Range(0, options.Clients).Select(_ => Task.Run(async () =>
             {
                 var mine = new List<RequestSample>(4096);
-                while (Stopwatch.GetTimestamp() < end && !cancellationToken.IsCancellationRequested)
+
+                // At least one request each: on a busy machine a client can start after a short run has ended.
+                do
                 {
                     var due = Stopwatch.GetTimestamp();
                     var sample = await SendAsync(options, due, cancellationToken);
                     if (due >= measureFrom) mine.Add(sample with { InWindow = Stopwatch.GetTimestamp() <= end });
                 }
+                while (Stopwatch.GetTimestamp() < end && !cancellationToken.IsCancellationRequested);
 
                 samples.Add(mine);
             }, cancellationToken));
