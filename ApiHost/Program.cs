@@ -3,6 +3,7 @@ using Orleans.Inference.ApiHost.Catalog;
 using Orleans.Inference.ApiHost.ChatCompletions;
 using Orleans.Inference.ApiHost.Completions;
 using Orleans.Inference.ApiHost.Errors;
+using Orleans.Inference.ApiHost.Health;
 using Orleans.Inference.ApiHost.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddEmbeddedSilo();
 builder.Services.AddOpenAiApi();
 builder.Services.AddGatewaySwagger();
 builder.Services.AddGatewayMetrics();
+builder.Services.AddGatewayHealth();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ app.MapChatCompletions();
 app.MapModels();
 app.MapAdminModels();
 app.MapGatewayMetrics();
+app.MapHealth();
 
 app.Run();
 

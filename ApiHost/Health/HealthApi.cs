@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Orleans.Inference.ApiHost.Health;
+
+/// <summary>
+/// <c>/health/live</c>: the process is up and serving HTTP. <c>/health/ready</c>: its silo is an active cluster member
+/// and at least one model is ready (the simulated backend needs no reachability check; the HTTP backend of issue #6
+/// adds its own). Both answer 200 or 503 with each check's status and description as JSON.
+/// </summary>
+public static class HealthApi
+{
+    private const string Live = "live";
+    private const string Ready = "ready";
+
+    /// <summary>Registers the checks behind both endpoints.</summary>
+    public static IServiceCollection AddGatewayHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck("process", () => HealthCheckResult.Healthy("The process is up."), tags: [Live])
+            .AddCheck<SiloHealthCheck>("silo", tags: [Ready])
+            .AddCheck<ModelsHealthCheck>("models", tags: [Ready]);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
+    {
+        routes.MapHealthChecks("/health/live", Options(Live)).WithTags("Health").WithName("Live").WithSummary("The process is up");
+        routes.MapHealthChecks("/health/ready", Options(Ready)).WithTags("Health").WithName("Ready")
+            .WithSummary("The silo has joined its cluster and at least one model is ready");
+        return routes;
+    }
+
+    private static HealthCheckOptions Options(string tag) => new()
+    {
+        Predicate = check => check.Tags.Contains(tag),
+        ResponseWriter = WriteAsync,
+    };
+
+    private static Task WriteAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(http.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(
+                entry => entry.Key,
+                entry => new { status = entry.Value.Status.ToString(), description = entry.Value.Description, data = entry.Value.Data }),
+        });
+    }
+}
