@@ -16,6 +16,7 @@ builder.Services.AddGatewayHealth();
 
 var app = builder.Build();
 
+app.UseGatewayRequestMetrics();
 app.UseExceptionHandler();
 app.UseOpenAiStatusCodeErrors();
 app.UseGatewaySwagger();

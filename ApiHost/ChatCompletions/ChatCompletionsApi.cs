@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Orleans.Inference.ApiHost.Completions;
 using Orleans.Inference.ApiHost.Errors;
+using Orleans.Inference.ApiHost.Hosting;
 using Orleans.Inference.ApiHost.Json;
 using Orleans.Inference.ApiHost.Requests;
 using Orleans.Inference.ApiHost.Streaming;
@@ -38,6 +39,7 @@ public static class ChatCompletionsApi
         var invalid = ChatPrompt.TryRender(body.Messages, out var messages, out var prompt);
         if (invalid is not null) return invalid;
         if (await catalog.FindAsync(body.Model) is not { } model) return ApiErrors.ModelNotFound(body.Model);
+        http.Features.Get<GenerationRequestFeature>()?.Model = body.Model;
 
         var maxTokens = body.MaxCompletionTokens is not null ? (body.MaxCompletionTokens, "max_completion_tokens") : (body.MaxTokens, "max_tokens");
         invalid = SamplingValidation.TryCreate(model, maxTokens, body.Temperature, body.TopP, body.Stop, body.Seed, body.N, out var sampling);

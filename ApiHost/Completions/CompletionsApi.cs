@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Orleans.Inference.ApiHost.Errors;
+using Orleans.Inference.ApiHost.Hosting;
 using Orleans.Inference.ApiHost.Json;
 using Orleans.Inference.ApiHost.Requests;
 using Orleans.Inference.ApiHost.Streaming;
@@ -36,6 +37,7 @@ public static class CompletionsApi
         if (body.Prompt is null) return ApiErrors.Invalid("'prompt' is required.", "prompt");
         if (body.Prompt.Values.Length == 0) return ApiErrors.Invalid("'prompt' must not be an empty array.", "prompt");
         if (await catalog.FindAsync(body.Model) is not { } model) return ApiErrors.ModelNotFound(body.Model);
+        http.Features.Get<GenerationRequestFeature>()?.Model = body.Model;
 
         var invalid = SamplingValidation.TryCreate(
             model, (body.MaxTokens, "max_tokens"), body.Temperature, body.TopP, body.Stop, body.Seed, body.N, out var sampling);

@@ -12,10 +12,18 @@ internal static class MetricsExtensions
     public static IServiceCollection AddGatewayMetrics(this IServiceCollection services)
     {
         AllocationMetrics.EnsureCreated();
+        services.AddSingleton<RequestMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter("System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", BatchingMetrics.MeterName, AllocationMetrics.MeterName)
+            .AddMeter("System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", BatchingMetrics.MeterName, AllocationMetrics.MeterName, "Microsoft.Orleans")
             .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
+    }
+
+    /// <summary>Counts generation requests by outcome; goes before the exception handler, to see the statuses it sets.</summary>
+    public static WebApplication UseGatewayRequestMetrics(this WebApplication app)
+    {
+        RequestMetrics.UseRequestMetrics(app);
+        return app;
     }
 
     public static WebApplication MapGatewayMetrics(this WebApplication app)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Features;
 using Orleans.Inference.ApiHost.Errors;
+using Orleans.Inference.ApiHost.Hosting;
 using Orleans.Inference.ApiHost.Json;
 using Orleans.Inference.Generation;
 using Orleans.Inference.Models;
@@ -23,6 +24,7 @@ internal sealed partial class EventStreamResult<T>(
     where T : class
 {
     private Utf8JsonWriter? _writer;
+    private GenerationRequestFeature? _request;
 
     /// <summary>Starts the stream: reads its first chunk, so that errors before any output become ordinary responses.</summary>
     public static async Task<IResult> StartAsync(IAsyncEnumerable<T> source, JsonTypeInfo<T> typeInfo, HttpContext http)
@@ -31,6 +33,7 @@ internal sealed partial class EventStreamResult<T>(
         try
         {
             if (!await chunks.MoveNextAsync()) throw new InvalidOperationException("The stream ended before its first chunk.");
+            if (http.Features.Get<GenerationRequestFeature>() is { } request) http.RequestServices.GetRequiredService<RequestMetrics>().FirstToken(request);
         }
         catch
         {
@@ -44,6 +47,7 @@ internal sealed partial class EventStreamResult<T>(
 
     public async Task ExecuteAsync(HttpContext http)
     {
+        _request = http.Features.Get<GenerationRequestFeature>();
         var response = http.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
@@ -74,6 +78,7 @@ internal sealed partial class EventStreamResult<T>(
             catch (Exception error) when (!aborted.IsCancellationRequested)
             {
                 LogStreamFailed(logger, error);
+                _request?.StreamFailed = true;
                 failure = ToError(error);
                 more = false;
             }

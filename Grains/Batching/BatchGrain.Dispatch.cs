@@ -92,6 +92,7 @@ public sealed partial class BatchGrain
         }
         finally
         {
+            metrics.Generated(ModelId, batch);
             _running.Remove(batch);
             _scheduler.Completed(batch.Count);
             ObserveRate(batch.Count, Stopwatch.GetElapsedTime(started));

@@ -14,6 +14,7 @@ public sealed class BatchingMetrics
     private readonly Counter<long> _batches;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _expired;
+    private readonly Counter<long> _tokens;
 
     public BatchingMetrics(IMeterFactory meters)
     {
@@ -24,6 +25,7 @@ public sealed class BatchingMetrics
         _batches = meter.CreateCounter<long>("inference.batches", "{batch}", "Batches dispatched.");
         _rejected = meter.CreateCounter<long>("inference.requests.rejected", "{request}", "Requests refused because the queue was full.");
         _expired = meter.CreateCounter<long>("inference.requests.expired", "{request}", "Requests that waited past their deadline.");
+        _tokens = meter.CreateCounter<long>("inference.tokens", "{token}", "Tokens generated; its rate is tokens per second.");
     }
 
     internal void Queued(string model, int delta) => _queueLength.Add(delta, Tag(model));
@@ -34,6 +36,13 @@ public sealed class BatchingMetrics
         _batches.Add(1, tag);
         _batchSize.Record(batch.Count, tag);
         foreach (var sequence in batch) _queueWait.Record(sequence.QueueWait.TotalMilliseconds, tag);
+    }
+
+    internal void Generated(string model, List<BatchSequence> batch)
+    {
+        long tokens = 0;
+        foreach (var sequence in batch) tokens += sequence.CompletionTokens;
+        _tokens.Add(tokens, Tag(model));
     }
 
     internal void Rejected(string model) => _rejected.Add(1, Tag(model));

@@ -25,6 +25,7 @@ public static class InferenceSiloBuilderExtensions
         builder.Services.TryAddSingleton<BackendProvider>();
         builder.Services.TryAddSingleton<LoadedModels>();
         builder.Services.TryAddSingleton<BatchingMetrics>();
+        builder.Services.TryAddSingleton<ModelMetrics>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StartupModelLoader>();
         if (!builder.Services.Any(service => service.ServiceType == typeof(IGrainStorage) && Equals(service.ServiceKey, InferenceStorage.Name)))
             builder.AddMemoryGrainStorage(InferenceStorage.Name);

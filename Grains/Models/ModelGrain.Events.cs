@@ -41,6 +41,7 @@ public sealed partial class ModelGrain
     private void SetStatus(ModelStatus status)
     {
         status = status with { Sequence = ++_sequence };
+        if (status.State != _status.State) metrics.StateChanged(ModelId, status.State);
         _status = status;
         _events?.Writer.TryWrite(status);
         foreach (var watcher in _watchers) watcher.TryWrite(status);

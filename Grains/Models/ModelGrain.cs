@@ -19,6 +19,7 @@ public sealed partial class ModelGrain(
     ModelCatalog catalog,
     BackendProvider backends,
     LoadedModels loaded,
+    ModelMetrics metrics,
     IOptions<InferenceOptions> options,
     [PersistentState("model", InferenceStorage.Name)] IPersistentState<ModelDesiredState> desired,
     [FromKeyedServices(InferenceTime.Key)] TimeProvider time,
@@ -43,6 +44,7 @@ public sealed partial class ModelGrain(
         // Sequences start from the clock so that they keep growing across activations.
         _sequence = time.GetUtcNow().UtcTicks;
         _status = new ModelStatus(this.GetPrimaryKeyString(), ModelState.Unloaded, Sequence: _sequence);
+        metrics.StateChanged(ModelId, ModelState.Unloaded);
         _model = await catalog.FindAsync(ModelId);
         StartEvents();
         if (_model is not null && (desired.State.Loaded ?? _model.LoadOnStart)) StartLoad();
@@ -52,6 +54,7 @@ public sealed partial class ModelGrain(
     {
         _idleTimer?.Dispose();
         loaded.Remove(ModelId);
+        metrics.Deactivated(ModelId);
         StopEvents();
         return Task.CompletedTask;
     }
@@ -172,6 +175,7 @@ public sealed partial class ModelGrain(
             _ready = Task.FromResult(_status);
             StartIdleTimer();
             LogLoaded(logger, ModelId, time.GetElapsedTime(started).TotalSeconds);
+            metrics.Loaded(ModelId, time.GetElapsedTime(started), "ready");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -182,6 +186,7 @@ public sealed partial class ModelGrain(
             loaded.Remove(ModelId);
             SetStatus(_status with { State = ModelState.Failed, Error = error.Message, EstimatedRemaining = null });
             LogLoadFailed(logger, error, ModelId);
+            metrics.Loaded(ModelId, time.GetElapsedTime(started), "failed");
         }
         finally
         {

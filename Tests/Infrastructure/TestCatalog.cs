@@ -51,6 +51,9 @@ public static class TestCatalog
     /// </summary>
     public const string Remote = "test-remote";
 
+    /// <summary>Free, loaded at start, and used by the metrics tests alone, so its counts are theirs.</summary>
+    public const string Metered = "test-metrics";
+
     public static Dictionary<string, string?> Settings(string prefix = "") => new()
     {
         [$"{prefix}Inference:Models:{Faulty}:Simulation:LoadSeconds"] = "0",
@@ -80,6 +83,8 @@ public static class TestCatalog
         [$"{prefix}Inference:Models:{Paced}:Simulation:StepMs"] = "25",
         [$"{prefix}Inference:Models:{Paced}:Batching:MaxBatchSize"] = "64",
         [$"{prefix}Inference:Models:{Lazy}:Simulation:LoadSeconds"] = "0.5",
+        [$"{prefix}Inference:Models:{Metered}:LoadOnStart"] = "true",
+        [$"{prefix}Inference:Models:{Metered}:Simulation:LoadSeconds"] = "0",
         [$"{prefix}Inference:Models:{MidStreamFail}:LoadOnStart"] = "true",
         [$"{prefix}Inference:Models:{MidStreamFail}:Simulation:LoadSeconds"] = "0",
         [$"{prefix}Inference:Models:{MidStreamFail}:Simulation:StepMs"] = "5",

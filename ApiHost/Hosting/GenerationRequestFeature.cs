@@ -1,0 +1,16 @@
+using System.Diagnostics;
+
+namespace Orleans.Inference.ApiHost.Hosting;
+
+/// <summary>What the request metrics learn about a generation request as it goes: its model (once known) and how it ended.</summary>
+internal sealed class GenerationRequestFeature
+{
+    /// <summary>When the request arrived, for time to first token.</summary>
+    public long Started { get; } = Stopwatch.GetTimestamp();
+
+    /// <summary>The model, once the catalog knows it: unknown ids are not tags, or clients could grow the metrics at will.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>True when a stream that had started ended with an error event (its status was already 200).</summary>
+    public bool StreamFailed { get; set; }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Orleans.Inference.Batching;
+
+namespace Orleans.Inference.ApiHost.Hosting;
+
+/// <summary>
+/// Generation requests on the <c>Orleans.Inference</c> meter: how they ended, per model, and time to first token.
+/// The middleware wraps the exception handler, so it sees the status every request really got.
+/// </summary>
+internal sealed class RequestMetrics
+{
+    private readonly Counter<long> _requests;
+    private readonly Histogram<double> _firstToken;
+
+    public RequestMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(BatchingMetrics.MeterName);
+        _requests = meter.CreateCounter<long>(
+            "inference.requests", "{request}", "Generation requests by model and outcome: ok, cancelled, failed, rejected, unavailable, invalid.");
+        _firstToken = meter.CreateHistogram<double>("inference.time_to_first_token", "ms", "From a streamed request's arrival to its first token.");
+    }
+
+    public void FirstToken(GenerationRequestFeature request)
+    {
+        if (request.Model is { } model) _firstToken.Record(Stopwatch.GetElapsedTime(request.Started).TotalMilliseconds, Tag(model));
+    }
+
+    /// <summary>Counts generation requests (<c>/v1/completions</c>, <c>/v1/chat/completions</c>) as they end.</summary>
+    public static IApplicationBuilder UseRequestMetrics(IApplicationBuilder app) => app.UseWhen(
+        http => http.Request.Path.StartsWithSegments("/v1/completions") || http.Request.Path.StartsWithSegments("/v1/chat/completions"),
+        branch => branch.Use(async (http, next) =>
+        {
+            var request = new GenerationRequestFeature();
+            http.Features.Set(request);
+            try
+            {
+                await next(http);
+            }
+            finally
+            {
+                http.RequestServices.GetRequiredService<RequestMetrics>().Completed(http, request);
+            }
+        }));
+
+    private void Completed(HttpContext http, GenerationRequestFeature request)
+    {
+        var outcome = http.RequestAborted.IsCancellationRequested ? "cancelled"
+            : request.StreamFailed ? "failed"
+            : http.Response.StatusCode switch
+            {
+                < 400 => "ok",
+                StatusCodes.Status429TooManyRequests => "rejected",
+                StatusCodes.Status503ServiceUnavailable => "unavailable",
+                >= 500 => "failed",
+                _ => "invalid",
+            };
+        _requests.Add(1, Tag(request.Model ?? "none"), new KeyValuePair<string, object?>("outcome", outcome));
+    }
+
+    private static KeyValuePair<string, object?> Tag(string model) => new("model", model);
+}
