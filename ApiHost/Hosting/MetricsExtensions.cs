@@ -4,7 +4,7 @@ using Orleans.Inference.Batching;
 namespace Orleans.Inference.ApiHost.Hosting;
 
 /// <summary>
-/// OpenTelemetry metrics in Prometheus format at <c>/metrics</c>: the runtime (including
+/// OpenTelemetry metrics in Prometheus format at <c>/metrics</c>: HttpClient, Orleans, the runtime (including
 /// <c>dotnet.gc.heap.total_allocated</c>, which the Bench reads for bytes per request) and ASP.NET Core.
 /// </summary>
 internal static class MetricsExtensions
@@ -14,7 +14,7 @@ internal static class MetricsExtensions
         AllocationMetrics.EnsureCreated();
         services.AddSingleton<RequestMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter("System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", BatchingMetrics.MeterName, AllocationMetrics.MeterName, "Microsoft.Orleans")
+            .AddMeter("System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", BatchingMetrics.MeterName, AllocationMetrics.MeterName, "Microsoft.Orleans")
             .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }
