@@ -4,8 +4,9 @@ using Orleans.Inference.Batching;
 namespace Orleans.Inference.ApiHost.Hosting;
 
 /// <summary>
-/// OpenTelemetry metrics in Prometheus format at <c>/metrics</c>: HttpClient, Orleans, the runtime (including
-/// <c>dotnet.gc.heap.total_allocated</c>, which the Bench reads for bytes per request) and ASP.NET Core.
+/// OpenTelemetry metrics in Prometheus format at <c>/metrics</c>: ASP.NET Core, HttpClient, Orleans, the runtime, ours
+/// (<see cref="BatchingMetrics"/>, <see cref="RequestMetrics"/>) and the precise allocation count the Bench reads
+/// (<see cref="AllocationMetrics"/>).
 /// </summary>
 internal static class MetricsExtensions
 {

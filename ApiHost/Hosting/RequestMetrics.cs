@@ -27,21 +27,25 @@ internal sealed class RequestMetrics
     }
 
     /// <summary>Counts generation requests (<c>/v1/completions</c>, <c>/v1/chat/completions</c>) as they end.</summary>
-    public static IApplicationBuilder UseRequestMetrics(IApplicationBuilder app) => app.UseWhen(
-        http => http.Request.Path.StartsWithSegments("/v1/completions") || http.Request.Path.StartsWithSegments("/v1/chat/completions"),
-        branch => branch.Use(async (http, next) =>
-        {
-            var request = new GenerationRequestFeature();
-            http.Features.Set(request);
-            try
+    public static IApplicationBuilder UseRequestMetrics(IApplicationBuilder app)
+    {
+        var metrics = app.ApplicationServices.GetRequiredService<RequestMetrics>();
+        return app.UseWhen(
+            http => http.Request.Path.StartsWithSegments("/v1/completions") || http.Request.Path.StartsWithSegments("/v1/chat/completions"),
+            branch => branch.Use(async (http, next) =>
             {
-                await next(http);
-            }
-            finally
-            {
-                http.RequestServices.GetRequiredService<RequestMetrics>().Completed(http, request);
-            }
-        }));
+                var request = new GenerationRequestFeature();
+                http.Features.Set(request);
+                try
+                {
+                    await next(http);
+                }
+                finally
+                {
+                    metrics.Completed(http, request);
+                }
+            }));
+    }
 
     private void Completed(HttpContext http, GenerationRequestFeature request)
     {

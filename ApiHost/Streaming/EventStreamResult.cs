@@ -20,11 +20,10 @@ namespace Orleans.Inference.ApiHost.Streaming;
 /// can only be told in the stream, as an error event before <c>[DONE]</c>.
 /// </summary>
 internal sealed partial class EventStreamResult<T>(
-    IAsyncEnumerator<T> chunks, JsonTypeInfo<T> typeInfo, ILogger logger) : IResult
+    IAsyncEnumerator<T> chunks, JsonTypeInfo<T> typeInfo, GenerationRequestFeature? request, ILogger logger) : IResult
     where T : class
 {
     private Utf8JsonWriter? _writer;
-    private GenerationRequestFeature? _request;
 
     /// <summary>Starts the stream: reads its first chunk, so that errors before any output become ordinary responses.</summary>
     public static async Task<IResult> StartAsync(IAsyncEnumerable<T> source, JsonTypeInfo<T> typeInfo, HttpContext http)
@@ -33,7 +32,6 @@ internal sealed partial class EventStreamResult<T>(
         try
         {
             if (!await chunks.MoveNextAsync()) throw new InvalidOperationException("The stream ended before its first chunk.");
-            if (http.Features.Get<GenerationRequestFeature>() is { } request) http.RequestServices.GetRequiredService<RequestMetrics>().FirstToken(request);
         }
         catch
         {
@@ -41,13 +39,14 @@ internal sealed partial class EventStreamResult<T>(
             throw;
         }
 
+        var request = http.Features.Get<GenerationRequestFeature>();
+        if (request is not null) http.RequestServices.GetRequiredService<RequestMetrics>().FirstToken(request);
         var logger = http.RequestServices.GetRequiredService<ILogger<EventStreamResult<T>>>();
-        return new EventStreamResult<T>(chunks, typeInfo, logger);
+        return new EventStreamResult<T>(chunks, typeInfo, request, logger);
     }
 
     public async Task ExecuteAsync(HttpContext http)
     {
-        _request = http.Features.Get<GenerationRequestFeature>();
         var response = http.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
@@ -78,7 +77,7 @@ internal sealed partial class EventStreamResult<T>(
             catch (Exception error) when (!aborted.IsCancellationRequested)
             {
                 LogStreamFailed(logger, error);
-                _request?.StreamFailed = true;
+                request?.StreamFailed = true;
                 failure = ToError(error);
                 more = false;
             }

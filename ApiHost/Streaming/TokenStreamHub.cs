@@ -12,7 +12,8 @@ namespace Orleans.Inference.ApiHost.Streaming;
 /// </summary>
 internal sealed partial class TokenStreamHub(IClusterClient client, IOptions<StreamingOptions> options, ILogger<TokenStreamHub> logger)
 {
-    private readonly string _hostKey = Guid.NewGuid().ToString("N");
+    /// <summary>This host's stream keys: one per queue, so its requests spread over the pulling agents.</summary>
+    private readonly string[] _streamKeys = HostStreamKeys(options.Value.Queues);
     private readonly ConcurrentDictionary<Guid, TokenStreamReader> _readers = new();
     private readonly SemaphoreSlim _subscribing = new(1, 1);
     private volatile bool _subscribed;
@@ -20,11 +21,8 @@ internal sealed partial class TokenStreamHub(IClusterClient client, IOptions<Str
     /// <summary>Requests registered now: one per streamed request in flight, none once they are done.</summary>
     public int OpenRequests => _readers.Count;
 
-    /// <summary>The streams this host subscribes to: one per queue, so its requests spread over the pulling agents.</summary>
-    private int StreamCount => options.Value.Queues;
-
     /// <summary>The key of the stream that carries <paramref name="requestId"/>'s tokens.</summary>
-    public string StreamKeyFor(Guid requestId) => $"{_hostKey}-{(uint)requestId.GetHashCode() % (uint)StreamCount}";
+    public string StreamKeyFor(Guid requestId) => _streamKeys[(uint)requestId.GetHashCode() % (uint)_streamKeys.Length];
 
     public async ValueTask EnsureSubscribedAsync()
     {
@@ -34,10 +32,9 @@ internal sealed partial class TokenStreamHub(IClusterClient client, IOptions<Str
         {
             if (_subscribed) return;
             var provider = client.GetStreamProvider(TokenStreams.StreamProvider);
-            for (var i = 0; i < StreamCount; i++)
+            foreach (var key in _streamKeys)
             {
-                var stream = provider.GetStream<TokenStreamItem>(StreamId.Create(TokenStreams.Namespace, $"{_hostKey}-{i}"));
-                await stream.SubscribeAsync(new Observer(this));
+                await provider.GetStream<TokenStreamItem>(StreamId.Create(TokenStreams.Namespace, key)).SubscribeAsync(new Observer(this));
             }
 
             _subscribed = true;
@@ -46,6 +43,12 @@ internal sealed partial class TokenStreamHub(IClusterClient client, IOptions<Str
         {
             _subscribing.Release();
         }
+    }
+
+    private static string[] HostStreamKeys(int count)
+    {
+        var host = Guid.NewGuid().ToString("N");
+        return [.. Enumerable.Range(0, count).Select(i => $"{host}-{i}")];
     }
 
     public TokenStreamReader Open(Guid requestId, Action overflowed)

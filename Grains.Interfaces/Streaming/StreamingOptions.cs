@@ -11,7 +11,7 @@ public sealed class StreamingOptions
 
     /// <summary>
     /// How tokens reach the ApiHost. <see cref="TokenTransport.GrainCall"/> is the default because the Bench measures it
-    /// faster (see the README); <see cref="TokenTransport.OrleansStreams"/> publishes each request's tokens on an Orleans stream.
+    /// faster (see the README); <see cref="TokenTransport.OrleansStreams"/> publishes them on Orleans streams the host subscribes to.
     /// </summary>
     public TokenTransport Transport { get; set; } = TokenTransport.GrainCall;
 

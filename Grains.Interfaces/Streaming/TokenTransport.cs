@@ -6,6 +6,6 @@ public enum TokenTransport
     /// <summary>A grain method returning <see cref="IAsyncEnumerable{T}"/>: pulled by the caller, microseconds when co-hosted.</summary>
     GrainCall,
 
-    /// <summary>An Orleans stream per request (memory streams), subscribed by the host: a pulling agent delivers each batch of tokens.</summary>
+    /// <summary>Orleans memory streams that each host subscribes to once, requests told apart by id: a pulling agent delivers the tokens.</summary>
     OrleansStreams,
 }
