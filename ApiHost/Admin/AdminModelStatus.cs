@@ -28,5 +28,5 @@ public sealed record AdminModelStatus(
     internal static AdminModelStatus From(ModelStatus status, ModelOptions model) => new(
         status.ModelId, status.State.ToString(), status.Progress, status.Stage, status.Error,
         status.EstimatedRemaining?.TotalSeconds, status.LoadedAt, status.LastUsed, status.InFlight,
-        model.Backend == Backends.BackendKind.Simulated);
+        model.Backend == Backends.BackendKind.Simulated || model.OwnedBy == "simulator");
 }

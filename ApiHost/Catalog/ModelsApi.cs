@@ -41,7 +41,8 @@ public static class ModelsApi
     private static async Task<ModelObject> DescribeAsync(IGrainFactory grains, string id, ModelOptions model)
     {
         var status = await grains.GetGrain<IModelGrain>(id).GetStatusAsync();
-        var simulated = model.Backend == BackendKind.Simulated;
+        // A model served over HTTP by the Simulator is configured with owned_by "simulator": it is simulated too.
+        var simulated = model.Backend == BackendKind.Simulated || model.OwnedBy == "simulator";
         var ownedBy = simulated ? "simulator" : model.OwnedBy ?? "orleans-inference";
         return new ModelObject(id, StartedAt, ownedBy, simulated, status.State.ToString(), status.Progress);
     }

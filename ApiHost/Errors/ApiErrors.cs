@@ -15,6 +15,16 @@ internal static class ApiErrors
     public static JsonHttpResult<OpenAiErrorResponse> ModelNotFound(string model) =>
         Create(StatusCodes.Status404NotFound, $"The model '{model}' does not exist.", InvalidRequest, "model", "model_not_found");
 
+    /// <summary>The error a backend failure gives its caller, with the status the backend's answer calls for.</summary>
+    public static OpenAiError Backend(Generation.BackendException backend) => backend.StatusCode switch
+    {
+        StatusCodes.Status429TooManyRequests => new OpenAiError(backend.Message, "rate_limit_error", null, "backend_rate_limited"),
+        StatusCodes.Status503ServiceUnavailable => new OpenAiError(backend.Message, ServerError, null, "backend_unavailable"),
+        StatusCodes.Status504GatewayTimeout => new OpenAiError(backend.Message, ServerError, null, "backend_timeout"),
+        StatusCodes.Status400BadRequest => new OpenAiError(backend.Message, InvalidRequest, null, "backend_rejected"),
+        _ => new OpenAiError(backend.Message, ServerError, null, "backend_error"),
+    };
+
     public static JsonHttpResult<OpenAiErrorResponse> Create(int status, string message, string type, string? param, string? code) =>
         TypedResults.Json(
             new OpenAiErrorResponse(new OpenAiError(message, type, param, code)),

@@ -26,7 +26,7 @@ internal sealed partial class OpenAiExceptionHandler(ILogger<OpenAiExceptionHand
             ModelUnavailableException unavailable => Unavailable(http, unavailable),
             QueueFullException full => TooManyRequests(http, full),
             QueueTimeoutException expired => ApiErrors.Create(StatusCodes.Status503ServiceUnavailable, expired.Message, ApiErrors.ServerError, null, "queue_timeout"),
-            BackendException backend => ApiErrors.Create(StatusCodes.Status502BadGateway, backend.Message, ApiErrors.ServerError, null, "backend_error"),
+            BackendException backend => Backend(http, backend),
             TimeoutException timeout => ApiErrors.Create(StatusCodes.Status504GatewayTimeout, timeout.Message, ApiErrors.ServerError, null, "stream_timeout"),
             InvalidModelException invalid => ApiErrors.Invalid(invalid.Message, null, "invalid_model"),
             ModelExistsException exists => ApiErrors.Create(StatusCodes.Status409Conflict, exists.Message, ApiErrors.InvalidRequest, "id", "model_exists"),
@@ -53,6 +53,14 @@ internal sealed partial class OpenAiExceptionHandler(ILogger<OpenAiExceptionHand
         http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var code = unavailable.State == ModelState.Failed ? "model_load_failed" : "model_not_ready";
         return ApiErrors.Create(StatusCodes.Status503ServiceUnavailable, unavailable.Message, ApiErrors.ServerError, "model", code);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<OpenAiErrorResponse> Backend(HttpContext http, BackendException backend)
+    {
+        if (backend.RetryAfter is { } retryAfter)
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var error = ApiErrors.Backend(backend);
+        return TypedResults.Json(new OpenAiErrorResponse(error), Json.OpenAiJson.Context.OpenAiErrorResponse, statusCode: backend.StatusCode);
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<OpenAiErrorResponse> TooManyRequests(HttpContext http, QueueFullException full)

@@ -112,7 +112,7 @@ internal sealed partial class EventStreamResult<T>(
         ModelUnavailableException unavailable => new OpenAiError(unavailable.Message, ApiErrors.ServerError, "model", "model_not_ready"),
         SlowReaderException slow => new OpenAiError(slow.Message, ApiErrors.ServerError, null, "slow_reader"),
         TimeoutException timeout => new OpenAiError(timeout.Message, ApiErrors.ServerError, null, "stream_timeout"),
-        BackendException backend => new OpenAiError(backend.Message, ApiErrors.ServerError, null, "backend_error"),
+        BackendException backend => ApiErrors.Backend(backend),
         _ => new OpenAiError("The backend failed while generating this response.", ApiErrors.ServerError, null, "backend_error"),
     });
 

@@ -51,4 +51,8 @@ public sealed class ModelOptions
     /// <summary>How long an unload waits for in-flight requests before it cancels them.</summary>
     [Id(10)]
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Where and how the model is served when <see cref="Backend"/> is OpenAI.</summary>
+    [Id(11)]
+    public OpenAIModelOptions OpenAI { get; set; } = new();
 }

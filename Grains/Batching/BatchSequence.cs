@@ -20,6 +20,7 @@ internal sealed class BatchSequence
     private readonly CancellationToken _callerCancellation;
     private readonly int _maxBufferedTokens;
     private volatile bool _abandoned;
+    private CancellationTokenSource? _cancellation;
     private int _bufferedTokens;
     private int _finished;
     private int _unsentTokens;
@@ -55,6 +56,9 @@ internal sealed class BatchSequence
     public bool IsCancellationRequested => _abandoned || _callerCancellation.IsCancellationRequested;
 
     public bool IsFinished => Volatile.Read(ref _finished) != 0;
+
+    /// <summary>True when the caller reads tokens as they come; false when it waits for the whole result.</summary>
+    public bool IsStreaming => _chunks is not null;
 
     /// <summary>Tokens written and not yet taken by the reader.</summary>
     public int BufferedTokens => Volatile.Read(ref _bufferedTokens);
@@ -160,5 +164,28 @@ internal sealed class BatchSequence
     }
 
     /// <summary>The caller stopped reading: let the backend drop the sequence at its next step.</summary>
-    public void Abandon() => _abandoned = true;
+    public void Abandon()
+    {
+        _abandoned = true;
+        try
+        {
+            Volatile.Read(ref _cancellation)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The backend was done with the sequence already.
+        }
+    }
+
+    /// <summary>
+    /// A token cancelled when the caller goes or abandons the sequence, for backends that cancel work (an HTTP request)
+    /// rather than poll <see cref="IsCancellationRequested"/>. The backend owns it and disposes it when done.
+    /// </summary>
+    public CancellationTokenSource LinkCancellation()
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(_callerCancellation);
+        Volatile.Write(ref _cancellation, source);
+        if (_abandoned) source.Cancel();
+        return source;
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Inference.Backends;
+using Orleans.Inference.Backends.Http;
 using Orleans.Inference.Batching;
 using Orleans.Inference.Models;
 using Orleans.Inference.Streaming;
@@ -23,6 +24,8 @@ public static class InferenceSiloBuilderExtensions
         builder.Services.AddInferenceCatalog();
         builder.Services.TryAddKeyedSingleton(InferenceTime.Key, TimeProvider.System);
         builder.Services.TryAddSingleton<BackendProvider>();
+        builder.Services.TryAddSingleton<BackendEndpoints>();
+        builder.Services.AddHostedService<BackendWarmup>();
         builder.Services.TryAddSingleton<LoadedModels>();
         builder.Services.TryAddSingleton<BatchingMetrics>();
         builder.Services.TryAddSingleton<ModelMetrics>();

@@ -24,5 +24,7 @@ internal static class ModelValidation
         if (model.Simulation is { } sim && (sim.LoadSeconds < 0 || sim.StepMs < 0 || sim.PerSequenceMs < 0 || sim.PrefillMsPerToken < 0 || sim.FailLoadCount < 0))
             yield return $"{at}:Simulation values must not be negative.";
         if (!Enum.IsDefined(model.Backend)) yield return $"{at}:Backend '{model.Backend}' is not a known backend kind.";
+        if (model.Backend == Backends.BackendKind.OpenAI && string.IsNullOrWhiteSpace(model.OpenAI?.Endpoint))
+            yield return $"{at}:OpenAI:Endpoint must name a backend endpoint (section {InferenceOptions.SectionName}:Backends).";
     }
 }

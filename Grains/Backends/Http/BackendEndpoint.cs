@@ -1,0 +1,190 @@
+using System.Net;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace Orleans.Inference.Backends.Http;
+
+/// <summary>
+/// One configured backend: its replicas, and sending a request to the best healthy one with retries (on another replica)
+/// for failures that happen before the response begins, which is before any token reached a caller.
+/// </summary>
+internal sealed class BackendEndpoint : IDisposable
+{
+    private readonly BackendReplica[] _replicas;
+    private readonly BackendEndpointOptions _options;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retry;
+
+    public BackendEndpoint(string name, BackendEndpointOptions options, TimeProvider time, BackendLog log)
+    {
+        Name = name;
+        _options = options;
+        _replicas = [.. options.Replicas.Select(url => new BackendReplica(name, BaseAddress(url), options, time, log))];
+        var resilience = options.Resilience;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        if (resilience.MaxRetries > 0)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = resilience.MaxRetries,
+                Delay = resilience.RetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.CancellationToken)),
+            });
+        }
+
+        _retry = builder.Build();
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<BackendReplica> Replicas => _replicas;
+
+    /// <summary>
+    /// Sends a request built by <paramref name="create"/> for the chosen replica; returns once the response has begun, or
+    /// throws a <see cref="Generation.BackendException"/> carrying the status the caller should get.
+    /// </summary>
+    public async Task<BackendResponse> SendAsync(Func<BackendReplica, HttpRequestMessage> create, CancellationToken cancellationToken)
+    {
+        var attempt = new Attempt(this, create);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _retry.ExecuteAsync(static (attempt, token) => attempt.RunAsync(token), attempt, cancellationToken);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested && BackendErrors.FromException(Name, error, RetryAfter()) is { } failure)
+        {
+            throw failure;
+        }
+
+        if (response.IsSuccessStatusCode) return new BackendResponse(response, attempt.Replica!);
+        using (response)
+        {
+            throw await BackendErrors.FromResponseAsync(Name, response, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Opens up to <paramref name="connections"/> pooled connections to each healthy replica: that many requests at once
+    /// make the pool open that many connections, which it then keeps. Failures only mean less is warm.
+    /// </summary>
+    public async Task WarmAsync(int connections, CancellationToken cancellationToken)
+    {
+        if (connections <= 0 || _options.Pool.Disabled) return;
+        var warming = new List<Task>();
+        foreach (var replica in _replicas)
+        {
+            if (replica.IsOut) continue;
+            var count = Math.Min(connections, _options.Pool.MaxConnectionsPerServer);
+            for (var i = 0; i < count; i++) warming.Add(PingAsync(replica, cancellationToken));
+        }
+
+        await Task.WhenAll(warming);
+    }
+
+    private static async Task PingAsync(BackendReplica replica, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await replica.Client.GetAsync(new Uri(replica.BaseAddress, "v1/models"), cancellationToken);
+        }
+        catch (Exception error) when (error is HttpRequestException or BrokenCircuitException or Polly.Timeout.TimeoutRejectedException)
+        {
+            // A replica that does not answer is the circuit breaker's business, not the warm-up's.
+        }
+    }
+
+    /// <summary>The least loaded healthy replica (power of two choices or least outstanding), avoiding the one that just failed.</summary>
+    private BackendReplica Pick(BackendReplica? failed)
+    {
+        Span<int> candidates = stackalloc int[_replicas.Length];
+        var count = 0;
+        for (var i = 0; i < _replicas.Length; i++)
+        {
+            if (!_replicas[i].IsOut && _replicas[i] != failed) candidates[count++] = i;
+        }
+
+        if (count == 0 && failed is { IsOut: false }) return failed;
+        if (count == 0) throw new BrokenCircuitException("Every replica of the backend is out.", RetryAfter());
+        if (count == 1) return _replicas[candidates[0]];
+        if (_options.Selection == ReplicaSelection.LeastOutstanding)
+        {
+            var best = _replicas[candidates[0]];
+            for (var i = 1; i < count; i++)
+            {
+                if (_replicas[candidates[i]].Outstanding < best.Outstanding) best = _replicas[candidates[i]];
+            }
+
+            return best;
+        }
+
+        var first = Random.Shared.Next(count);
+        var second = (first + 1 + Random.Shared.Next(count - 1)) % count;
+        var a = _replicas[candidates[first]];
+        var b = _replicas[candidates[second]];
+        return b.Outstanding < a.Outstanding ? b : a;
+    }
+
+    /// <summary>When the first replica that is out may be probed again.</summary>
+    private TimeSpan RetryAfter()
+    {
+        var soonest = TimeSpan.MaxValue;
+        foreach (var replica in _replicas)
+        {
+            if (replica.IsOut && replica.OutFor < soonest) soonest = replica.OutFor;
+        }
+
+        return soonest == TimeSpan.MaxValue ? TimeSpan.FromSeconds(1) : soonest;
+    }
+
+    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested) return false;
+        if (outcome.Exception is BrokenCircuitException) return true;
+        if (!HttpClientResiliencePredicates.IsTransient(outcome)) return false;
+        // A backend that asks for a long pause gets it: the caller is told to come back, rather than held here.
+        var retryAfter = outcome.Result?.Headers.RetryAfter;
+        return retryAfter is null || BackendErrors.Delay(retryAfter) <= _options.Resilience.MaxRetryAfter;
+    }
+
+    public void Dispose()
+    {
+        foreach (var replica in _replicas) replica.Dispose();
+    }
+
+    /// <summary>Accepts <c>http://host:8000</c> and <c>http://host:8000/v1</c> alike, as OpenAI clients do.</summary>
+    private static Uri BaseAddress(string url)
+    {
+        var text = url.TrimEnd('/');
+        if (text.EndsWith("/v1", StringComparison.OrdinalIgnoreCase)) text = text[..^3];
+        return new Uri(text + "/", UriKind.Absolute);
+    }
+
+    /// <summary>One request's attempts: each picks a replica and holds it until the response is done with.</summary>
+    private sealed class Attempt(BackendEndpoint endpoint, Func<BackendReplica, HttpRequestMessage> create)
+    {
+        public BackendReplica? Replica { get; private set; }
+
+        public async ValueTask<HttpResponseMessage> RunAsync(CancellationToken cancellationToken)
+        {
+            var replica = endpoint.Pick(Replica);
+            Replica = replica;
+            replica.Enter();
+            try
+            {
+                var request = create(replica);
+                if (endpoint._options.Pool.Disabled) request.Headers.ConnectionClose = true;
+                var response = await replica.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode) replica.Exit();
+                return response;
+            }
+            catch
+            {
+                replica.Exit();
+                throw;
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Inference.Models;
+
+namespace Orleans.Inference.Backends.Http;
+
+/// <summary>
+/// The process's HTTP backend endpoints (section <c>Inference:Backends</c>), each with one pooled handler per replica,
+/// shared by every grain here. Public only so that <see cref="BackendProvider"/> can take it.
+/// </summary>
+public sealed class BackendEndpoints(IOptions<InferenceOptions> options, ILoggerFactory loggers) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<BackendEndpoint>> _endpoints = new(StringComparer.Ordinal);
+    private readonly BackendLog _log = new(loggers.CreateLogger<BackendLog>());
+
+    /// <summary>The configured endpoints' names.</summary>
+    public IEnumerable<string> Names => options.Value.Backends.Keys;
+
+    internal BackendLog Log => _log;
+
+    internal BackendEndpoint Get(string name)
+    {
+        if (!options.Value.Backends.TryGetValue(name, out var endpoint))
+            throw new InvalidOperationException($"No backend endpoint '{name}' is configured (section {InferenceOptions.SectionName}:Backends).");
+
+        // Circuit breaks and retries run on real time, whatever clock the batching runs on.
+        return _endpoints.GetOrAdd(name, key => new Lazy<BackendEndpoint>(() => new BackendEndpoint(key, endpoint, TimeProvider.System, _log))).Value;
+    }
+
+    /// <summary>The pool options of an endpoint.</summary>
+    internal BackendEndpointOptions Options(string name) => options.Value.Backends[name];
+
+    public void Dispose()
+    {
+        foreach (var endpoint in _endpoints.Values)
+        {
+            if (endpoint.IsValueCreated) endpoint.Value.Dispose();
+        }
+    }
+}

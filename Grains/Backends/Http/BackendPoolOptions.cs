@@ -1,0 +1,26 @@
+namespace Orleans.Inference.Backends.Http;
+
+/// <summary>The connection pool of each replica: one <see cref="SocketsHttpHandler"/> per replica, shared by every grain in the process.</summary>
+public sealed class BackendPoolOptions
+{
+    /// <summary>Most connections open to one replica; requests past it wait for a free one (metric <c>http.client.request.time_in_queue</c>).</summary>
+    public int MaxConnectionsPerServer { get; set; } = 256;
+
+    /// <summary>How long a connection is reused before it is replaced, so DNS and load-balancer changes are seen.</summary>
+    public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an idle connection stays open.</summary>
+    public TimeSpan PooledConnectionIdleTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long opening a connection may take.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Speak HTTP/2 (cleartext with prior knowledge on http://, negotiated on https://), several streams per connection.</summary>
+    public bool Http2 { get; set; }
+
+    /// <summary>Connections opened to each replica at start-up and when a model loads, so first requests skip connection set-up.</summary>
+    public int WarmConnections { get; set; } = 16;
+
+    /// <summary>A new connection per request and none kept (for measuring what pooling is worth; never in production).</summary>
+    public bool Disabled { get; set; }
+}

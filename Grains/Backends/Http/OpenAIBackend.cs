@@ -1,0 +1,143 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
+using System.Text.Json;
+using Orleans.Inference.Backends.Http.Json;
+using Orleans.Inference.Batching;
+using Orleans.Inference.Generation;
+
+namespace Orleans.Inference.Backends.Http;
+
+/// <summary>
+/// A model served by an OpenAI-compatible server through a <see cref="BackendEndpoint"/>. A batch of compatible
+/// completions goes as one request with an array prompt (when <see cref="OpenAIModelOptions.ArrayBatching"/>); chat
+/// requests, which have no array form, go side by side over the pool. Streams are parsed as they arrive and each choice
+/// goes to its own caller; a caller that leaves cancels its request (or, in an array, its choice, and the request once
+/// every choice has gone).
+/// </summary>
+internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions options, BackendEndpoint endpoint, int warmConnections, BackendLog log)
+    : IInferenceBackend
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private static readonly object ChatKey = new();
+
+    private readonly string _model = options.Model ?? modelId;
+
+    public object? BatchKey(InferenceRequest request)
+    {
+        if (!options.ArrayBatching) return null;
+        if (request.Messages is not null) return ChatKey;
+        var sampling = request.Sampling;
+        return new ArrayKey(sampling.MaxTokens, sampling.Temperature, sampling.TopP, sampling.Seed,
+            sampling.Stop is { Length: > 0 } stops ? string.Join('\0', stops) : null, request.User);
+    }
+
+    public Task RunBatchAsync(IReadOnlyList<BatchSequence> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 1) return RunAsync(batch, cancellationToken);
+        if (options.ArrayBatching && batch[0].Request.Messages is null) return RunAsync(batch, cancellationToken);
+        var runs = new Task[batch.Count];
+        for (var i = 0; i < batch.Count; i++) runs[i] = RunAsync([batch[i]], cancellationToken);
+        return Task.WhenAll(runs);
+    }
+
+    public Task UnloadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>One backend request for <paramref name="batch"/> (one sequence, or an array of completions).</summary>
+    private async Task RunAsync(IReadOnlyList<BatchSequence> batch, CancellationToken cancellationToken)
+    {
+        var router = new ChoiceRouter(batch);
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var links = LinkCallers(batch, abort);
+        try
+        {
+            // One streaming caller is reason enough to stream; an array is always streamed, for exact per-choice usage.
+            var stream = batch.Count > 1 || batch[0].IsStreaming;
+            var first = batch[0].Request;
+            var (path, body) = first.Messages is null
+                ? ("v1/completions", RequestBodies.Completion(_model, batch, stream, options.ContinuousUsageStats))
+                : ("v1/chat/completions", RequestBodies.Chat(_model, first, stream, options.ContinuousUsageStats));
+            using var response = await endpoint.SendAsync(replica => Post(replica, path, body), abort.Token).ConfigureAwait(false);
+            if (stream) await ReadStreamAsync(response.Message, router, abort.Token).ConfigureAwait(false);
+            else await ReadWholeAsync(response.Message, router, abort.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            router.Cancel();
+        }
+        catch (BackendException error)
+        {
+            router.Fail(error);
+        }
+        catch (Exception error) when (error is HttpRequestException or IOException or JsonException)
+        {
+            router.Fail(BackendErrors.StreamLost(endpoint.Name, error));
+        }
+        finally
+        {
+            foreach (var link in links) link.Dispose();
+        }
+    }
+
+    private static HttpRequestMessage Post(BackendReplica replica, string path, byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = Json;
+        return new HttpRequestMessage(HttpMethod.Post, new Uri(replica.BaseAddress, path)) { Content = content };
+    }
+
+    private async Task ReadStreamAsync(HttpResponseMessage response, ChoiceRouter router, CancellationToken cancellationToken)
+    {
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var parser = SseParser.Create(body, static (_, data) => data.SequenceEqual("[DONE]"u8) ? null : JsonSerializer.Deserialize(data, BackendJson.Default.BackendChunk));
+        await foreach (var item in parser.EnumerateAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (item.Data is not { } chunk)
+            {
+                router.Complete();
+                return;
+            }
+
+            if (chunk.Error is { } error)
+            {
+                router.Fail(new BackendException($"Backend '{endpoint.Name}' failed mid-stream: {ErrorText(error)}", 502));
+                return;
+            }
+
+            router.Route(chunk);
+        }
+
+        // The body ended without [DONE]: sequences still open were cut off.
+        router.Fail(BackendErrors.StreamLost(endpoint.Name, null));
+    }
+
+    private static async Task ReadWholeAsync(HttpResponseMessage response, ChoiceRouter router, CancellationToken cancellationToken)
+    {
+        var answer = await response.Content.ReadFromJsonAsync(BackendJson.Default.BackendChunk, cancellationToken).ConfigureAwait(false);
+        if (answer is not null) router.Route(answer);
+        router.Complete();
+    }
+
+    /// <summary>Cancels the backend request once every caller of <paramref name="batch"/> has gone.</summary>
+    private static CancellationTokenSource[] LinkCallers(IReadOnlyList<BatchSequence> batch, CancellationTokenSource abort)
+    {
+        var links = new CancellationTokenSource[batch.Count];
+        var gone = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            links[i] = batch[i].LinkCancellation();
+            links[i].Token.UnsafeRegister(_ =>
+            {
+                if (Interlocked.Increment(ref gone) == links.Length) abort.Cancel();
+            }, null);
+        }
+
+        return links;
+    }
+
+    private static string ErrorText(JsonElement error) =>
+        error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var message) ? message.ToString() : error.ToString();
+
+    /// <summary>Completions that can share one array request: the same sampling for every prompt.</summary>
+    private sealed record ArrayKey(int MaxTokens, float? Temperature, float? TopP, long? Seed, string? Stop, string? User);
+}
