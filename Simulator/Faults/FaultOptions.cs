@@ -1,0 +1,29 @@
+namespace Orleans.Inference.Simulator.Faults;
+
+/// <summary>
+/// Fault injection: section <c>Simulator:Faults</c> at start, <c>PUT /admin/faults</c> (snake_case JSON) at run time.
+/// All off by default.
+/// </summary>
+public sealed class FaultOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Simulator:Faults";
+
+    /// <summary>The fraction (0 to 1) of generation requests answered with <see cref="ErrorStatus"/> instead of generating.</summary>
+    public double ErrorRate { get; set; }
+
+    /// <summary>The status of an injected error; 429 and 503 also carry <c>Retry-After</c>.</summary>
+    public int ErrorStatus { get; set; } = 500;
+
+    /// <summary>The <c>Retry-After</c> seconds of an injected 429 or 503.</summary>
+    public int RetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>Milliseconds every generation request waits before its response starts (and before an injected error).</summary>
+    public int AddedLatencyMs { get; set; }
+
+    /// <summary>A streamed response's connection is aborted once it has written this many tokens; 0 turns it off.</summary>
+    public int DropAfterTokens { get; set; }
+
+    /// <summary>Seeds the draw that picks failing requests, for repeatable runs; null draws from a shared unseeded random.</summary>
+    public int? Seed { get; set; }
+}

@@ -1,0 +1,18 @@
+using Orleans.Inference.Simulator.Engine;
+using Orleans.Inference.Simulator.Json;
+
+namespace Orleans.Inference.Simulator.Models;
+
+/// <summary><c>GET /v1/models</c>.</summary>
+internal static class ModelsApi
+{
+    public static IEndpointRouteBuilder MapModels(this IEndpointRouteBuilder routes)
+    {
+        var created = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+        routes.MapGroup("/v1").MapGet("/models", (SimulatedModels models) =>
+                TypedResults.Json(new ModelList([.. models.All.Select(engine => new ModelObject(engine.Id, created, "simulator"))]), SimulatorJson.Context.ModelList))
+            .WithName("ListModels")
+            .WithSummary("Lists the simulated models (owned_by \"simulator\")");
+        return routes;
+    }
+}
