@@ -12,11 +12,11 @@ internal static class Scenarios
     private const string Instant = "sim-instant";
     private const string Accelerator = "bench-accelerator";
     private const string Cycling = "bench-cycling";
+    private const string Pooled = "bench-http";
 
     /// <summary>Scenarios whose subject another issue builds; they say so instead of measuring something else.</summary>
     private static readonly Dictionary<string, string> NotYet = new()
     {
-        ["pooling"] = "needs the HTTP backend and the Simulator (issue #6)",
         ["overload"] = "belongs to issue #9 (overload at 3x capacity with rate limits and bounded memory)",
         ["cluster"] = "needs the multi-silo cluster (issue #8)",
     };
@@ -84,6 +84,17 @@ internal static class Scenarios
                     Background = LoadCycles.RunAsync(Cycling),
                 };
                 break;
+            case "pooling":
+                // The same load as baseline, but the model is served by the Simulator over loopback HTTP: what the hop costs,
+                // and what pooled connections save against a new connection per backend request.
+                var served = $$"""{"model":"{{Pooled}}","prompt":"Hello from the bench","max_tokens":{{options.MaxTokens ?? 16}}}""";
+                foreach (var (series, poolDisabled, arrays) in new[] { ("pooled", false, true), ("pooled, no arrays", false, false), ("new connection per request", true, false) })
+                {
+                    var server = ServerSpec.ApiHost(series, Pooled, PoolingSettings(poolDisabled, arrays)) with { WithSimulator = true };
+                    yield return new RunPlan($"{series}, 10 clients", series, server, Load(options, served, 10));
+                }
+
+                break;
             case "batching":
                 // The accelerator-like cost of issue #4: StepMs 8 + 0.1 per sequence, 32 tokens a request. Prefill is free and
                 // yields the first token, so a full batch of 64 costs 31 * (8 + 6.4) ms = 446.4 ms: the engine's limit is
@@ -99,6 +110,18 @@ internal static class Scenarios
                 break;
         }
     }
+
+    private static Dictionary<string, string> PoolingSettings(bool poolDisabled, bool arrayBatching) => new()
+    {
+        [$"Inference__Models__{Pooled}__Backend"] = "OpenAI",
+        [$"Inference__Models__{Pooled}__OwnedBy"] = "simulator",
+        [$"Inference__Models__{Pooled}__LoadOnStart"] = "true",
+        [$"Inference__Models__{Pooled}__OpenAI__Endpoint"] = ServerSpec.SimulatorEndpoint,
+        [$"Inference__Models__{Pooled}__OpenAI__Model"] = "sim-instant",
+        [$"Inference__Models__{Pooled}__OpenAI__ArrayBatching"] = arrayBatching ? "true" : "false",
+        [$"Inference__Models__{Pooled}__Batching__MaxConcurrentBatches"] = "16",
+        [$"Inference__Backends__{ServerSpec.SimulatorEndpoint}__Pool__Disabled"] = poolDisabled ? "true" : "false",
+    };
 
     private static Dictionary<string, string> AcceleratorSettings(int maxBatchSize, string policy) => new()
     {

@@ -21,6 +21,9 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>A server this one depends on (the Simulator behind an ApiHost), stopped after it.</summary>
+    public ServerProcess? Companion { get; set; }
+
     /// <summary>Connects to a server that is already running.</summary>
     public static ServerProcess Remote(Uri url) => new(url, null);
 
@@ -112,14 +115,18 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is null) return;
-        if (!_process.HasExited)
+        if (_process is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+
+            _process.Dispose();
         }
 
-        _process.Dispose();
+        if (Companion is not null) await Companion.DisposeAsync();
     }
 
     private static int FreePort()

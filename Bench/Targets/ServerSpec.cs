@@ -3,6 +3,12 @@ namespace Orleans.Inference.Bench.Targets;
 /// <summary>Which server a run needs: the ApiHost with some settings, or the floor server.</summary>
 internal sealed record ServerSpec(string Name, bool Floor, IReadOnlyDictionary<string, string> Settings, string ReadyModel)
 {
+    /// <summary>The endpoint name under which the ApiHost reaches the Simulator this spec starts beside it.</summary>
+    public const string SimulatorEndpoint = "bench-sim";
+
+    /// <summary>Start a Simulator first and point the ApiHost's <see cref="SimulatorEndpoint"/> at it (over loopback HTTP).</summary>
+    public bool WithSimulator { get; init; }
+
     public static ServerSpec ApiHost(string name, string readyModel, IReadOnlyDictionary<string, string>? settings = null) =>
         new(name, false, settings ?? new Dictionary<string, string>(), readyModel);
 
@@ -18,19 +24,37 @@ internal sealed record ServerSpec(string Name, bool Floor, IReadOnlyDictionary<s
                 typeof(Scenarios).Assembly.Location, Targets.FloorServer.Command, new Dictionary<string, string>(), "ready", http);
         }
 
-        return await ServerProcess.StartAsync(
-            ApiHostDll(), "", new Dictionary<string, string>(Settings), $"v1/models/{ReadyModel}", http,
-            body => body.Contains("\"state\":\"Ready\"", StringComparison.Ordinal));
+        var settings = new Dictionary<string, string>(Settings);
+        ServerProcess? simulator = null;
+        if (WithSimulator)
+        {
+            simulator = await ServerProcess.StartAsync(SiblingDll("Simulator", "Orleans.Inference.Simulator.dll"), "", new Dictionary<string, string>(), "v1/models", http);
+            settings[$"Inference__Backends__{SimulatorEndpoint}__Replicas__0"] = simulator.BaseAddress.ToString();
+        }
+
+        try
+        {
+            var gateway = await ServerProcess.StartAsync(
+                SiblingDll("ApiHost", "Orleans.Inference.ApiHost.dll"), "", settings, $"v1/models/{ReadyModel}", http,
+                body => body.Contains("\"state\":\"Ready\"", StringComparison.Ordinal));
+            gateway.Companion = simulator;
+            return gateway;
+        }
+        catch
+        {
+            if (simulator is not null) await simulator.DisposeAsync();
+            throw;
+        }
     }
 
-    private static string ApiHostDll()
+    private static string SiblingDll(string project, string dll)
     {
-        // .../Bench/bin/<Configuration>/<tfm>/ -> .../ApiHost/bin/<Configuration>/<tfm>/
+        // .../Bench/bin/<Configuration>/<tfm>/ -> .../<project>/bin/<Configuration>/<tfm>/
         var own = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = own.Parent!.Name;
         var root = own;
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Orleans.Inference.sln"))) root = root.Parent;
         if (root is null) throw new InvalidOperationException("Run the Bench from the repository (Orleans.Inference.sln not found above it).");
-        return Path.Combine(root.FullName, "ApiHost", "bin", configuration, own.Name, "Orleans.Inference.ApiHost.dll");
+        return Path.Combine(root.FullName, project, "bin", configuration, own.Name, dll);
     }
 }

@@ -46,6 +46,8 @@ public static class InferenceSiloBuilderExtensions
     /// <summary>Binds and validates the model catalog; the ApiHost uses it too.</summary>
     public static IServiceCollection AddInferenceCatalog(this IServiceCollection services)
     {
+        // The co-hosting ApiHost and its silo both ask for it: binding twice would append every list (a backend's replicas) twice.
+        if (services.Any(service => service.ServiceType == typeof(ModelCatalog))) return services;
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>());
         services.TryAddSingleton<ModelCatalog>();

@@ -88,9 +88,9 @@ internal sealed class BackendEndpoint : IDisposable
     {
         try
         {
-            using var response = await replica.Client.GetAsync(new Uri(replica.BaseAddress, "v1/models"), cancellationToken);
+            using var response = await replica.Direct.GetAsync(new Uri(replica.BaseAddress, "v1/models"), cancellationToken);
         }
-        catch (Exception error) when (error is HttpRequestException or BrokenCircuitException or Polly.Timeout.TimeoutRejectedException)
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
         {
             // A replica that does not answer is the circuit breaker's business, not the warm-up's.
         }

@@ -60,7 +60,13 @@ internal sealed class BackendReplica : IDisposable
             // Polly times each attempt until its response begins; a streamed body may then run as long as generation takes.
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        if (options.ApiKey is { Length: > 0 } key) Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        Direct = new HttpClient(_handler, disposeHandler: false) { Timeout = resilience.AttemptTimeout };
+        if (options.ApiKey is { Length: > 0 } key)
+        {
+            Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            Direct.DefaultRequestHeaders.Authorization = Client.DefaultRequestHeaders.Authorization;
+        }
+
         if (pool.Http2)
         {
             Client.DefaultRequestVersion = System.Net.HttpVersion.Version20;
@@ -74,6 +80,12 @@ internal sealed class BackendReplica : IDisposable
 
     /// <summary>The pooled client; every grain in the process shares it.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>
+    /// The same pool without the circuit breaker, for model checks and warm-up pings: their successes must not outweigh
+    /// real requests' failures in the breaker's failure ratio.
+    /// </summary>
+    public HttpClient Direct { get; }
 
     /// <summary>Requests in flight on this replica, streamed bodies included.</summary>
     public int Outstanding => Volatile.Read(ref _outstanding);
@@ -91,6 +103,7 @@ internal sealed class BackendReplica : IDisposable
     public void Dispose()
     {
         Client.Dispose();
+        Direct.Dispose();
         _handler.Dispose();
     }
 }

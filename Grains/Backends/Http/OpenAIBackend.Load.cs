@@ -3,8 +3,6 @@ using System.Text.Json;
 using Orleans.Inference.Backends.Http.Json;
 using Orleans.Inference.Batching;
 using Orleans.Inference.Generation;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace Orleans.Inference.Backends.Http;
 
@@ -47,12 +45,12 @@ internal sealed partial class OpenAIBackend
     {
         try
         {
-            var models = await replica.Client.GetFromJsonAsync(new Uri(replica.BaseAddress, "v1/models"), BackendJson.Default.BackendModelList, cancellationToken);
+            var models = await replica.Direct.GetFromJsonAsync(new Uri(replica.BaseAddress, "v1/models"), BackendJson.Default.BackendModelList, cancellationToken);
             var listed = models?.Data?.Exists(model => model.Id == _model) == true;
             log.ReplicaChecked(endpoint.Name, replica.BaseAddress, _model, listed);
             return listed ? null : $"{replica.BaseAddress} does not list it";
         }
-        catch (Exception error) when (error is HttpRequestException or JsonException or BrokenCircuitException or TimeoutRejectedException)
+        catch (Exception error) when (error is HttpRequestException or JsonException || (error is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             log.ReplicaCheckFailed(endpoint.Name, replica.BaseAddress, error);
             return $"{replica.BaseAddress} did not answer ({error.Message})";
