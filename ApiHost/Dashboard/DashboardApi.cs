@@ -26,7 +26,7 @@ public static class DashboardApi
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/", () => TypedResults.Redirect("/dashboard")).WithName("Root")
+        routes.MapGet("/", () => TypedResults.Redirect("/dashboard")).WithName("DashboardRedirect")
             .WithSummary("Redirects to the dashboard").ExcludeFromDescription();
         var dashboard = routes.MapGroup("/dashboard").WithTags("Dashboard");
         dashboard.MapGet("/", Page).WithName("Dashboard").WithSummary("The dashboard page").ExcludeFromDescription();
