@@ -2,6 +2,7 @@ using Orleans.Inference.ApiHost.Admin;
 using Orleans.Inference.ApiHost.Catalog;
 using Orleans.Inference.ApiHost.ChatCompletions;
 using Orleans.Inference.ApiHost.Completions;
+using Orleans.Inference.ApiHost.Dashboard;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Health;
 using Orleans.Inference.ApiHost.Hosting;
@@ -13,6 +14,7 @@ builder.Services.AddOpenAiApi();
 builder.Services.AddGatewaySwagger();
 builder.Services.AddGatewayMetrics();
 builder.Services.AddGatewayHealth();
+builder.Services.AddDashboard();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.MapModels();
 app.MapAdminModels();
 app.MapGatewayMetrics();
 app.MapHealth();
+app.MapDashboard();
 
 app.Run();
 

@@ -5,12 +5,14 @@ using Orleans.Inference.Batching;
 namespace Orleans.Inference.ApiHost.Hosting;
 
 /// <summary>
-/// Generation requests on the <c>Orleans.Inference</c> meter: how they ended, per model, and time to first token.
+/// Generation requests on the <c>Orleans.Inference</c> meter: how they ended and how long they took, per model, and time
+/// to first token.
 /// The middleware wraps the exception handler, so it sees the status every request really got.
 /// </summary>
 internal sealed class RequestMetrics
 {
     private readonly Counter<long> _requests;
+    private readonly Histogram<double> _duration;
     private readonly Histogram<double> _firstToken;
 
     public RequestMetrics(IMeterFactory meters)
@@ -18,6 +20,8 @@ internal sealed class RequestMetrics
         var meter = meters.Create(BatchingMetrics.MeterName);
         _requests = meter.CreateCounter<long>(
             "inference.requests", "{request}", "Generation requests by model and outcome: ok, cancelled, failed, rejected, unavailable, invalid.");
+        _duration = meter.CreateHistogram<double>(
+            "inference.request.duration", "ms", "From a generation request's arrival to its end (a stream's last event), by model and outcome.");
         _firstToken = meter.CreateHistogram<double>("inference.time_to_first_token", "ms", "From a streamed request's arrival to its first token.");
     }
 
@@ -59,7 +63,10 @@ internal sealed class RequestMetrics
                 >= 500 => "failed",
                 _ => "invalid",
             };
-        _requests.Add(1, Tag(request.Model ?? "none"), new KeyValuePair<string, object?>("outcome", outcome));
+        var model = Tag(request.Model ?? "none");
+        var outcomeTag = new KeyValuePair<string, object?>("outcome", outcome);
+        _requests.Add(1, model, outcomeTag);
+        _duration.Record(Stopwatch.GetElapsedTime(request.Started).TotalMilliseconds, model, outcomeTag);
     }
 
     private static KeyValuePair<string, object?> Tag(string model) => new("model", model);

@@ -54,6 +54,12 @@ public static class TestCatalog
     /// <summary>Free, loaded at start, and used by the metrics tests alone, so its counts are theirs.</summary>
     public const string Metered = "test-metrics";
 
+    /// <summary>Loads in 3 s, and only when asked: the dashboard's browser test clicks Load and watches its progress bar.</summary>
+    public const string Watched = "test-watched";
+
+    /// <summary>Free, loaded at start, and sent traffic by the dashboard's stats test alone, so its window's counts are that test's.</summary>
+    public const string Charted = "test-charted";
+
     public static Dictionary<string, string?> Settings(string prefix = "") => new()
     {
         [$"{prefix}Inference:Models:{Faulty}:Simulation:LoadSeconds"] = "0",
@@ -104,6 +110,10 @@ public static class TestCatalog
         [$"{prefix}Inference:Models:{Remote}:Simulation:StepMs"] = "25",
         [$"{prefix}Inference:Models:{Remote}:Simulation:FailPromptsContaining"] = "FAIL",
         [$"{prefix}Inference:Models:{Remote}:Simulation:FailAfterTokens"] = "3",
+        [$"{prefix}Inference:Models:{Watched}:LoadOnDemand"] = "false",
+        [$"{prefix}Inference:Models:{Watched}:Simulation:LoadSeconds"] = "3",
+        [$"{prefix}Inference:Models:{Charted}:LoadOnStart"] = "true",
+        [$"{prefix}Inference:Models:{Charted}:Simulation:LoadSeconds"] = "0",
         [$"{prefix}Inference:Models:{Manual}:LoadOnDemand"] = "false",
         [$"{prefix}Inference:Models:{Manual}:Simulation:LoadSeconds"] = "0",
     };

@@ -16,12 +16,13 @@ namespace Orleans.Inference.Tests.ApiHost.Hosting;
 public sealed class MetricsTests(ApiHostFactory host)
 {
     [Fact]
-    public async Task Metrics_AfterKnownTraffic_CountRequestsByOutcomeTokensAndFirstTokens()
+    public async Task Metrics_AfterKnownTraffic_CountRequestsByOutcomeDurationsTokensAndFirstTokens()
     {
         var meters = host.Services.GetRequiredService<IMeterFactory>();
         using var requests = new MetricCollector<long>(meters, BatchingMetrics.MeterName, "inference.requests");
         using var tokens = new MetricCollector<long>(meters, BatchingMetrics.MeterName, "inference.tokens");
         using var firstTokens = new MetricCollector<double>(meters, BatchingMetrics.MeterName, "inference.time_to_first_token");
+        using var durations = new MetricCollector<double>(meters, BatchingMetrics.MeterName, "inference.request.duration");
 
         for (var i = 0; i < 3; i++)
         {
@@ -39,6 +40,7 @@ public sealed class MetricsTests(ApiHostFactory host)
         Assert.Equal(4, Sum(requests, "outcome", "ok"));
         Assert.Equal(1, Sum(requests, "outcome", "invalid"));
         Assert.Equal(3 * 5 + 4, Sum(tokens));
+        Assert.Equal(5, durations.GetMeasurementSnapshot().Count(m => Equals(m.Tags["model"], TestCatalog.Metered) && m.Value > 0));
         Assert.Single(firstTokens.GetMeasurementSnapshot(), m => Equals(m.Tags["model"], TestCatalog.Metered));
         Assert.DoesNotContain(requests.GetMeasurementSnapshot(), m => Equals(m.Tags["model"], "no-such-model-for-metrics"));
 
@@ -46,6 +48,7 @@ public sealed class MetricsTests(ApiHostFactory host)
         foreach (var name in new[]
         {
             "inference_requests_total{", "inference_tokens_total{", "inference_time_to_first_token_milliseconds_count{",
+            "inference_request_duration_milliseconds_count{",
             "inference_model_state{", "inference_model_load_duration_seconds_count{", "orleans_catalog_activations{",
         })
         {
