@@ -33,6 +33,7 @@ public sealed class BenchSmokeTests(ApiHostFactory host)
     [InlineData("floor")]
     [InlineData("batching")]
     [InlineData("loading")]
+    [InlineData("pooling")]
     public async Task Scenario_StartingItsOwnServer_Runs(string scenario)
     {
         var options = new BenchOptions { Scenario = scenario, Duration = TimeSpan.FromSeconds(0.6), Warmup = TimeSpan.Zero, Clients = 2 };
