@@ -49,25 +49,27 @@ internal sealed partial class OpenAiExceptionHandler(ILogger<OpenAiExceptionHand
     private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<OpenAiErrorResponse> Unavailable(
         HttpContext http, ModelUnavailableException unavailable)
     {
-        var retryAfter = Math.Max(1, (int)Math.Ceiling((unavailable.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds));
-        http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SetRetryAfter(http, unavailable.RetryAfter ?? TimeSpan.FromSeconds(1));
         var code = unavailable.State == ModelState.Failed ? "model_load_failed" : "model_not_ready";
         return ApiErrors.Create(StatusCodes.Status503ServiceUnavailable, unavailable.Message, ApiErrors.ServerError, "model", code);
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<OpenAiErrorResponse> Backend(HttpContext http, BackendException backend)
     {
-        if (backend.RetryAfter is { } retryAfter)
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (backend.RetryAfter is { } retryAfter) SetRetryAfter(http, retryAfter);
         var error = ApiErrors.Backend(backend);
         return TypedResults.Json(new OpenAiErrorResponse(error), Json.OpenAiJson.Context.OpenAiErrorResponse, statusCode: backend.StatusCode);
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<OpenAiErrorResponse> TooManyRequests(HttpContext http, QueueFullException full)
     {
-        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(full.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SetRetryAfter(http, full.RetryAfter);
         return ApiErrors.Create(StatusCodes.Status429TooManyRequests, full.Message, "rate_limit_error", null, "queue_full");
     }
+
+    /// <summary>Whole seconds, at least one: a client told to retry after 0 s would hammer the gateway.</summary>
+    private static void SetRetryAfter(HttpContext http, TimeSpan after) =>
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception error, PathString path);

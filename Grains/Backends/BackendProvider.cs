@@ -22,8 +22,7 @@ public sealed class BackendProvider([FromKeyedServices(InferenceTime.Key)] TimeP
         return model.Backend switch
         {
             BackendKind.Simulated => new SimulatedBackend(model.Simulation, time),
-            BackendKind.OpenAI => new OpenAIBackend(
-                modelId, model.OpenAI, endpoints.Get(model.OpenAI.Endpoint!), endpoints.Options(model.OpenAI.Endpoint!).Pool.WarmConnections, endpoints.Log),
+            BackendKind.OpenAI => new OpenAIBackend(modelId, model.OpenAI, endpoints.Get(model.OpenAI.Endpoint!), endpoints.Log),
             _ => throw new NotSupportedException($"Backend kind {model.Backend} is not supported."),
         };
     }

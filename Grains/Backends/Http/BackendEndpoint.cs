@@ -67,11 +67,12 @@ internal sealed class BackendEndpoint : IDisposable
     }
 
     /// <summary>
-    /// Opens up to <paramref name="connections"/> pooled connections to each healthy replica: that many requests at once
+    /// Opens up to <see cref="BackendPoolOptions.WarmConnections"/> pooled connections to each healthy replica: that many requests at once
     /// make the pool open that many connections, which it then keeps. Failures only mean less is warm.
     /// </summary>
-    public async Task WarmAsync(int connections, CancellationToken cancellationToken)
+    public async Task WarmAsync(CancellationToken cancellationToken)
     {
+        var connections = _options.Pool.WarmConnections;
         if (connections <= 0 || _options.Pool.Disabled) return;
         var warming = new List<Task>();
         foreach (var replica in _replicas)

@@ -28,9 +28,6 @@ public sealed class BackendEndpoints(IOptions<InferenceOptions> options, ILogger
         return _endpoints.GetOrAdd(name, key => new Lazy<BackendEndpoint>(() => new BackendEndpoint(key, endpoint, TimeProvider.System, _log))).Value;
     }
 
-    /// <summary>The pool options of an endpoint.</summary>
-    internal BackendEndpointOptions Options(string name) => options.Value.Backends[name];
-
     public void Dispose()
     {
         foreach (var endpoint in _endpoints.Values)

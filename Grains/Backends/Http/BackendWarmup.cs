@@ -6,5 +6,5 @@ namespace Orleans.Inference.Backends.Http;
 internal sealed class BackendWarmup(BackendEndpoints endpoints) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(endpoints.Names.Select(name => endpoints.Get(name).WarmAsync(endpoints.Options(name).Pool.WarmConnections, stoppingToken)));
+        Task.WhenAll(endpoints.Names.Select(name => endpoints.Get(name).WarmAsync(stoppingToken)));
 }

@@ -27,8 +27,8 @@ internal sealed partial class OpenAIBackend
         if (problems.Count == replicas.Count)
             throw new InvalidOperationException($"No replica of backend '{endpoint.Name}' serves model '{_model}': {string.Join("; ", problems)}");
 
-        progress.Report(new LoadProgress(85, $"opening {warmConnections} connections per replica", null));
-        await endpoint.WarmAsync(warmConnections, cancellationToken);
+        progress.Report(new LoadProgress(85, "opening warm connections", null));
+        await endpoint.WarmAsync(cancellationToken);
         if (options.WarmUp)
         {
             progress.Report(new LoadProgress(95, "warming up", null));

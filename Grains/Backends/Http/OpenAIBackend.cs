@@ -15,7 +15,7 @@ namespace Orleans.Inference.Backends.Http;
 /// goes to its own caller; a caller that leaves cancels its request (or, in an array, its choice, and the request once
 /// every choice has gone).
 /// </summary>
-internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions options, BackendEndpoint endpoint, int warmConnections, BackendLog log)
+internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions options, BackendEndpoint endpoint, BackendLog log)
     : IInferenceBackend
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
