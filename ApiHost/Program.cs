@@ -13,11 +13,13 @@ builder.AddEmbeddedSilo();
 builder.Services.AddOpenAiApi();
 builder.Services.AddGatewaySwagger();
 builder.Services.AddGatewayMetrics();
+builder.AddGatewayTracing();
 builder.Services.AddGatewayHealth();
 builder.Services.AddDashboard();
 
 var app = builder.Build();
 
+app.UseRequestIds();
 app.UseGatewayRequestMetrics();
 app.UseExceptionHandler();
 app.UseOpenAiStatusCodeErrors();

@@ -45,7 +45,7 @@ public static class ChatCompletionsApi
         invalid = SamplingValidation.TryCreate(model, maxTokens, body.Temperature, body.TopP, body.Stop, body.Seed, body.N, out var sampling);
         if (invalid is not null) return invalid;
 
-        var request = new InferenceRequest(prompt, sampling, messages, body.User);
+        var request = new InferenceRequest(prompt, sampling, messages, body.User, http.TraceIdentifier);
         if (body.Stream)
         {
             var chunks = StreamChunks(transport, body.Model, request, body.StreamOptions?.IncludeUsage == true, time, http.RequestAborted);

@@ -43,7 +43,8 @@ public static class CompletionsApi
             model, (body.MaxTokens, "max_tokens"), body.Temperature, body.TopP, body.Stop, body.Seed, body.N, out var sampling);
         if (invalid is not null) return invalid;
 
-        var requests = Array.ConvertAll(body.Prompt.Values, prompt => new InferenceRequest(prompt, sampling, User: body.User));
+        var requestId = http.TraceIdentifier;
+        var requests = Array.ConvertAll(body.Prompt.Values, prompt => new InferenceRequest(prompt, sampling, User: body.User, RequestId: requestId));
         var aborted = http.RequestAborted;
         if (body.Stream)
         {

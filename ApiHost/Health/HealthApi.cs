@@ -5,9 +5,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Orleans.Inference.ApiHost.Health;
 
 /// <summary>
-/// <c>/health/live</c>: the process is up and serving HTTP. <c>/health/ready</c>: its silo is an active cluster member
-/// and at least one model is ready (the simulated backend needs no reachability check; the HTTP backend of issue #6
-/// adds its own). Both answer 200 or 503 with each check's status and description as JSON.
+/// <c>/health/live</c>: the process is up and serving HTTP. <c>/health/ready</c>: its silo is an active cluster member,
+/// at least one model is ready, and its HTTP backends are reachable (<see cref="BackendsHealthCheck"/>). Both answer 200
+/// (healthy or degraded) or 503 with each check's status and description as JSON.
 /// </summary>
 public static class HealthApi
 {
@@ -20,7 +20,8 @@ public static class HealthApi
         services.AddHealthChecks()
             .AddCheck("process", () => HealthCheckResult.Healthy("The process is up."), tags: [Live])
             .AddCheck<SiloHealthCheck>("silo", tags: [Ready])
-            .AddCheck<ModelsHealthCheck>("models", tags: [Ready]);
+            .AddCheck<ModelsHealthCheck>("models", tags: [Ready])
+            .AddCheck<BackendsHealthCheck>("backends", tags: [Ready], timeout: TimeSpan.FromSeconds(5));
         return services;
     }
 
@@ -28,7 +29,7 @@ public static class HealthApi
     {
         routes.MapHealthChecks("/health/live", Options(Live)).WithTags("Health").WithName("Live").WithSummary("The process is up");
         routes.MapHealthChecks("/health/ready", Options(Ready)).WithTags("Health").WithName("Ready")
-            .WithSummary("The silo has joined its cluster and at least one model is ready");
+            .WithSummary("The silo has joined its cluster, at least one model is ready and the HTTP backends are reachable");
         return routes;
     }
 

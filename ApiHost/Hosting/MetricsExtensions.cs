@@ -20,7 +20,7 @@ internal static class MetricsExtensions
         return services;
     }
 
-    /// <summary>Counts generation requests by outcome; goes before the exception handler, to see the statuses it sets.</summary>
+    /// <summary>Counts and logs generation requests by outcome; goes before the exception handler, to see the statuses it sets.</summary>
     public static WebApplication UseGatewayRequestMetrics(this WebApplication app)
     {
         RequestMetrics.UseRequestMetrics(app);

@@ -6,7 +6,7 @@ namespace Orleans.Inference.ApiHost.Hosting;
 
 /// <summary>
 /// Generation requests on the <c>Orleans.Inference</c> meter: how they ended and how long they took, per model, and time
-/// to first token.
+/// to first token; and their start and end in the log (<see cref="GenerationRequestLog"/>).
 /// The middleware wraps the exception handler, so it sees the status every request really got.
 /// </summary>
 internal sealed class RequestMetrics
@@ -30,28 +30,37 @@ internal sealed class RequestMetrics
         if (request.Model is { } model) _firstToken.Record(Stopwatch.GetElapsedTime(request.Started).TotalMilliseconds, Tag(model));
     }
 
-    /// <summary>Counts generation requests (<c>/v1/completions</c>, <c>/v1/chat/completions</c>) as they end.</summary>
+    /// <summary>Counts, times and logs generation requests (<c>/v1/completions</c>, <c>/v1/chat/completions</c>) as they end.</summary>
     public static IApplicationBuilder UseRequestMetrics(IApplicationBuilder app)
     {
         var metrics = app.ApplicationServices.GetRequiredService<RequestMetrics>();
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(GenerationRequestLog.Category);
         return app.UseWhen(
             http => http.Request.Path.StartsWithSegments("/v1/completions") || http.Request.Path.StartsWithSegments("/v1/chat/completions"),
             branch => branch.Use(async (http, next) =>
             {
                 var request = new GenerationRequestFeature();
                 http.Features.Set(request);
+                if (logger.IsEnabled(LogLevel.Debug)) GenerationRequestLog.Started(logger, http.TraceIdentifier, http.Request.Method, http.Request.Path);
                 try
                 {
                     await next(http);
                 }
                 finally
                 {
-                    metrics.Completed(http, request);
+                    var outcome = metrics.Completed(http, request);
+                    var level = outcome == "failed" ? LogLevel.Warning : LogLevel.Debug;
+                    if (logger.IsEnabled(level))
+                    {
+                        GenerationRequestLog.Ended(
+                            logger, level, http.TraceIdentifier, request.Model ?? "none", outcome, http.Response.StatusCode,
+                            Stopwatch.GetElapsedTime(request.Started).TotalMilliseconds);
+                    }
                 }
             }));
     }
 
-    private void Completed(HttpContext http, GenerationRequestFeature request)
+    private string Completed(HttpContext http, GenerationRequestFeature request)
     {
         var outcome = http.RequestAborted.IsCancellationRequested ? "cancelled"
             : request.StreamFailed ? "failed"
@@ -67,6 +76,7 @@ internal sealed class RequestMetrics
         var outcomeTag = new KeyValuePair<string, object?>("outcome", outcome);
         _requests.Add(1, model, outcomeTag);
         _duration.Record(Stopwatch.GetElapsedTime(request.Started).TotalMilliseconds, model, outcomeTag);
+        return outcome;
     }
 
     private static KeyValuePair<string, object?> Tag(string model) => new("model", model);

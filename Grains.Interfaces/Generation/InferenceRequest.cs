@@ -5,9 +5,13 @@ namespace Orleans.Inference.Generation;
 /// <param name="Sampling">Sampling and stopping parameters.</param>
 /// <param name="Messages">The original chat messages, for backends that take them as they are; null for plain completions.</param>
 /// <param name="User">The end user's id, as the client sent it.</param>
+/// <param name="RequestId">
+/// The caller's request id (the ApiHost's <c>x-request-id</c>), for logs and the backend; null when the caller has none.
+/// </param>
 [GenerateSerializer, Immutable, Alias("inference.request")]
 public sealed record InferenceRequest(
     [property: Id(0)] string Prompt,
     [property: Id(1)] SamplingParameters Sampling,
     [property: Id(2)] ChatMessage[]? Messages = null,
-    [property: Id(3)] string? User = null);
+    [property: Id(3)] string? User = null,
+    [property: Id(4)] string? RequestId = null);

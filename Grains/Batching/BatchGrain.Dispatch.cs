@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Orleans.Inference.Telemetry;
 
 namespace Orleans.Inference.Batching;
 
@@ -78,16 +79,18 @@ public sealed partial class BatchGrain
     private async Task RunBatchAsync(List<BatchSequence> batch)
     {
         var started = Stopwatch.GetTimestamp();
+        using var activity = InferenceActivities.StartBatch(ModelId, batch);
         try
         {
-            LogBatchDispatched(logger, ModelId, batch.Count, _scheduler.Count);
+            if (logger.IsEnabled(LogLevel.Debug)) LogBatchDispatched(logger, ModelId, batch.Count, RequestIds(batch), _scheduler.Count);
 
             // The backend does its waiting (and large work) off this grain's scheduler, so submits keep flowing in.
             await _backend.RunBatchAsync(batch, CancellationToken.None);
         }
         catch (Exception error)
         {
-            LogBatchFailed(logger, error, ModelId, batch.Count);
+            LogBatchFailed(logger, error, ModelId, batch.Count, RequestIds(batch));
+            activity?.SetStatus(ActivityStatusCode.Error, error.Message);
             foreach (var sequence in batch) sequence.Fail(error);
         }
         finally
@@ -105,6 +108,8 @@ public sealed partial class BatchGrain
         }
     }
 
+    private static string RequestIds(List<BatchSequence> batch) => string.Join(",", batch.Select(sequence => sequence.Request.RequestId ?? "-"));
+
     /// <summary>Sequences finished per second, smoothed: what Retry-After is computed from.</summary>
     private void ObserveRate(int sequences, TimeSpan took)
     {
@@ -118,11 +123,14 @@ public sealed partial class BatchGrain
         return TimeSpan.FromSeconds(Math.Clamp(Math.Ceiling(seconds), 1, 60));
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Trace, Message = "Model {ModelId}: dispatching a batch of {BatchSize}, {Waiting} waiting")]
-    private static partial void LogBatchDispatched(ILogger logger, string modelId, int batchSize, int waiting);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Model {ModelId}: dispatching a batch of {BatchSize} (requests {RequestIds}), {Waiting} waiting")]
+    private static partial void LogBatchDispatched(ILogger logger, string modelId, int batchSize, string requestIds, int waiting);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Model {ModelId}: a batch of {BatchSize} failed")]
-    private static partial void LogBatchFailed(ILogger logger, Exception error, string modelId, int batchSize);
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Model {ModelId}: a batch of {BatchSize} failed (requests {RequestIds})")]
+    private static partial void LogBatchFailed(ILogger logger, Exception error, string modelId, int batchSize, string requestIds);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Model {ModelId}: request {RequestId} queued, {Queued} waiting")]
+    private static partial void LogQueued(ILogger logger, string modelId, string? requestId, int queued);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Model {ModelId}: drain timed out with {InFlight} requests in flight; they fail")]
     private static partial void LogDrainTimedOut(ILogger logger, string modelId, int inFlight);

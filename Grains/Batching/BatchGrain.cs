@@ -8,6 +8,7 @@ using Orleans.Inference.Generation;
 using Orleans.Inference.Hosting;
 using Orleans.Inference.Models;
 using Orleans.Inference.Streaming;
+using Orleans.Inference.Telemetry;
 using Orleans.Placement;
 
 namespace Orleans.Inference.Batching;
@@ -122,8 +123,10 @@ public sealed partial class BatchGrain(
             throw new QueueFullException(ModelId, _scheduler.Count, RetryAfter());
         }
 
+        sequence.TraceContext = InferenceActivities.Capture();
         _scheduler.Enqueue(sequence);
         metrics.Queued(ModelId, 1);
+        LogQueued(logger, ModelId, sequence.Request.RequestId, _scheduler.Count);
         TryDispatch();
     }
 }

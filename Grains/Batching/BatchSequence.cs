@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Threading.Channels;
@@ -45,6 +46,9 @@ internal sealed class BatchSequence
 
     /// <summary>Prompt tokens as the backend counted them.</summary>
     public int PromptTokens { get; set; }
+
+    /// <summary>The caller's trace context when it was queued (default unless tracing is on), for the batch's span.</summary>
+    public ActivityContext TraceContext { get; set; }
 
     /// <summary>How long the sequence waited in the queue before its batch left.</summary>
     public TimeSpan QueueWait { get; set; }

@@ -6,6 +6,7 @@ using Orleans.Inference.Backends.Http;
 using Orleans.Inference.Batching;
 using Orleans.Inference.Models;
 using Orleans.Inference.Streaming;
+using Orleans.Inference.Telemetry;
 using Orleans.Storage;
 
 namespace Orleans.Inference.Hosting;
@@ -40,6 +41,8 @@ public static class InferenceSiloBuilderExtensions
             streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(250)));
         });
         builder.AddTokenStreaming();
+        // Grain calls carry their caller's trace only when someone traces: the filters cost every call otherwise.
+        if (TracingServiceCollectionExtensions.Read(builder.Configuration).IsOn) builder.AddActivityPropagation();
         return builder;
     }
 

@@ -31,4 +31,7 @@ public sealed partial class ModelGrain
 
     [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Model {ModelId}: could not publish a status event")]
     private static partial void LogPublishFailed(ILogger logger, Exception error, string modelId);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Model {ModelId}: loading, {Percent}% ({Stage})")]
+    private static partial void LogLoadProgress(ILogger logger, string modelId, int percent, string? stage);
 }

@@ -165,7 +165,10 @@ public sealed partial class ModelGrain(
         {
             await EvictIfFullAsync();
             var progress = new ProgressCallback<LoadProgress>(p =>
-                SetStatus(_status with { Progress = p.Percent, Stage = p.Stage, EstimatedRemaining = p.Remaining }));
+            {
+                LogLoadProgress(logger, ModelId, p.Percent, p.Stage);
+                SetStatus(_status with { Progress = p.Percent, Stage = p.Stage, EstimatedRemaining = p.Remaining });
+            });
             await backends.Get(ModelId, _model!).LoadAsync(progress, cancellationToken);
             _usage.LastUsed = time.GetTimestamp();
             loaded.Add(ModelId, _usage);

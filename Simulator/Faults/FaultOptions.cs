@@ -21,7 +21,10 @@ public sealed class FaultOptions
     /// <summary>Milliseconds every generation request waits before its response starts (and before an injected error).</summary>
     public int AddedLatencyMs { get; set; }
 
-    /// <summary>A streamed response's connection is aborted once it has written this many tokens; 0 turns it off.</summary>
+    /// <summary>
+    /// A streamed response's connection is aborted once it has written at least this many tokens; 0 turns it off. Tokens
+    /// produced while the writer was busy go out as one chunk, so a busy server may cut a little later.
+    /// </summary>
     public int DropAfterTokens { get; set; }
 
     /// <summary>Seeds the draw that picks failing requests, for repeatable runs; null draws from a shared unseeded random.</summary>

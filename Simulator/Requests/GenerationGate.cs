@@ -12,7 +12,7 @@ internal sealed class GenerationGate(SimulatedModels models, FaultInjector fault
     /// <summary>The request's generation, or the error it is answered with instead (400, 404, or an injected fault).</summary>
     public async Task<(Generation? Generation, IResult? Error)> AdmitAsync(HttpContext http, GenerationRequest body, (int? Value, string Param) maxTokens)
     {
-        stats.RequestReceived();
+        stats.RequestReceived(http.Request.Headers["x-request-id"]);
         if (string.IsNullOrEmpty(body.Model)) return (null, ApiErrors.Invalid("'model' is required.", "model"));
         if (!models.TryGet(body.Model, out var engine)) return (null, ApiErrors.ModelNotFound(body.Model));
         var invalid = SamplingValidation.TryCreate(body, maxTokens, models.MaxOutputTokens, out var sampling);

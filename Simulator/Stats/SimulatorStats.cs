@@ -11,6 +11,7 @@ internal sealed class SimulatorStats
     private long _sequencesCancelled;
     private long _errorsInjected;
     private long _connectionsDropped;
+    private string? _lastRequestId;
 
     public void ConnectionOpened()
     {
@@ -20,7 +21,12 @@ internal sealed class SimulatorStats
 
     public void ConnectionClosed() => Interlocked.Decrement(ref _openConnections);
 
-    public void RequestReceived() => Interlocked.Increment(ref _requests);
+    /// <summary>Counts a generation request and keeps its <c>x-request-id</c>, as vLLM adopts it, so tests can see ids arrive.</summary>
+    public void RequestReceived(string? requestId)
+    {
+        Interlocked.Increment(ref _requests);
+        Volatile.Write(ref _lastRequestId, requestId);
+    }
 
     public void BatchStarted(int sequences)
     {
@@ -42,5 +48,6 @@ internal sealed class SimulatorStats
         Interlocked.Read(ref _sequences),
         Interlocked.Read(ref _sequencesCancelled),
         Interlocked.Read(ref _errorsInjected),
-        Interlocked.Read(ref _connectionsDropped));
+        Interlocked.Read(ref _connectionsDropped),
+        Volatile.Read(ref _lastRequestId));
 }

@@ -9,6 +9,7 @@ namespace Orleans.Inference.Simulator.Stats;
 /// <param name="SequencesCancelled">Sequences the engine dropped because their client had gone.</param>
 /// <param name="ErrorsInjected">Requests answered with an error by fault injection.</param>
 /// <param name="ConnectionsDropped">Streams cut off by fault injection (<c>DropAfterTokens</c>).</param>
+/// <param name="LastRequestId">The <c>x-request-id</c> header of the latest generation request, if it had one.</param>
 public sealed record StatsResponse(
     long OpenConnections,
     long ConnectionsTotal,
@@ -17,4 +18,5 @@ public sealed record StatsResponse(
     long Sequences,
     long SequencesCancelled,
     long ErrorsInjected,
-    long ConnectionsDropped);
+    long ConnectionsDropped,
+    string? LastRequestId = null);

@@ -9,4 +9,5 @@ public sealed record SimulatorStats(
     long Sequences,
     long SequencesCancelled,
     long ErrorsInjected,
-    long ConnectionsDropped);
+    long ConnectionsDropped,
+    string? LastRequestId = null);

@@ -85,6 +85,29 @@ internal sealed class BackendEndpoint : IDisposable
         await Task.WhenAll(warming);
     }
 
+    /// <summary>
+    /// Asks every replica for its model list, past the circuit breaker, as a readiness probe would: the number that answer
+    /// with success.
+    /// </summary>
+    public async Task<int> CountReachableAsync(CancellationToken cancellationToken)
+    {
+        var answers = await Task.WhenAll(_replicas.Select(replica => AnswersAsync(replica, cancellationToken)));
+        return answers.Count(answered => answered);
+    }
+
+    private static async Task<bool> AnswersAsync(BackendReplica replica, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await replica.Direct.GetAsync(new Uri(replica.BaseAddress, "v1/models"), cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
     private static async Task PingAsync(BackendReplica replica, CancellationToken cancellationToken)
     {
         try

@@ -19,6 +19,15 @@ public sealed class BackendEndpoints(IOptions<InferenceOptions> options, ILogger
 
     internal BackendLog Log => _log;
 
+    /// <summary>Per endpoint, how many of its replicas answer a model list request now, and how many it has.</summary>
+    public async Task<IReadOnlyDictionary<string, (int Reachable, int Replicas)>> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var endpoints = Names.Select(Get).ToArray();
+        var reachable = await Task.WhenAll(endpoints.Select(endpoint => endpoint.CountReachableAsync(cancellationToken)));
+        return endpoints.Select((endpoint, i) => (endpoint.Name, Result: (reachable[i], endpoint.Replicas.Count)))
+            .ToDictionary(pair => pair.Name, pair => pair.Result, StringComparer.Ordinal);
+    }
+
     internal BackendEndpoint Get(string name)
     {
         if (!options.Value.Backends.TryGetValue(name, out var endpoint))

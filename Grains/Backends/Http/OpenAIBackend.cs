@@ -18,6 +18,8 @@ namespace Orleans.Inference.Backends.Http;
 internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions options, BackendEndpoint endpoint, BackendLog log)
     : IInferenceBackend
 {
+    private const string RequestIdHeader = "x-request-id";
+
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly object ChatKey = new();
 
@@ -57,7 +59,9 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
             var (path, body) = first.Messages is null
                 ? ("v1/completions", RequestBodies.Completion(_model, batch, stream, options.ContinuousUsageStats))
                 : ("v1/chat/completions", RequestBodies.Chat(_model, first, stream, options.ContinuousUsageStats));
-            using var response = await endpoint.SendAsync(replica => Post(replica, path, body), abort.Token).ConfigureAwait(false);
+            // vLLM adopts X-Request-Id as its own id, so its logs meet ours; an array batch has no single id to give.
+            var requestId = batch.Count == 1 ? first.RequestId : null;
+            using var response = await endpoint.SendAsync(replica => Post(replica, path, body, requestId), abort.Token).ConfigureAwait(false);
             if (stream) await ReadStreamAsync(response.Message, router, abort.Token).ConfigureAwait(false);
             else await ReadWholeAsync(response.Message, router, abort.Token).ConfigureAwait(false);
         }
@@ -79,11 +83,13 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
         }
     }
 
-    private static HttpRequestMessage Post(BackendReplica replica, string path, byte[] body)
+    private static HttpRequestMessage Post(BackendReplica replica, string path, byte[] body, string? requestId)
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = Json;
-        return new HttpRequestMessage(HttpMethod.Post, new Uri(replica.BaseAddress, path)) { Content = content };
+        var message = new HttpRequestMessage(HttpMethod.Post, new Uri(replica.BaseAddress, path)) { Content = content };
+        if (requestId is not null) message.Headers.TryAddWithoutValidation(RequestIdHeader, requestId);
+        return message;
     }
 
     private async Task ReadStreamAsync(HttpResponseMessage response, ChoiceRouter router, CancellationToken cancellationToken)
