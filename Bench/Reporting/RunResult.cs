@@ -22,6 +22,11 @@ internal sealed record RunResult
     /// <summary>p99 of every gap between two chunks of a stream, over all streams.</summary>
     [JsonPropertyName("itl_p99_ms")] public double? ItlP99Ms { get; init; }
     [JsonPropertyName("success_rate")] public double SuccessRate { get; init; }
+    /// <summary>Share of the requests refused with 429 (the queue was full): what an overloaded model sheds.</summary>
+    [JsonPropertyName("rejected_share")] public double RejectedShare { get; init; }
+    /// <summary>How long a refusal took, from when its request was due: shedding is only cheap if it is quick.</summary>
+    [JsonPropertyName("rejected_p50_ms")] public double? RejectedP50Ms { get; init; }
+    [JsonPropertyName("rejected_p99_ms")] public double? RejectedP99Ms { get; init; }
     [JsonPropertyName("alloc_kb_per_request")] public double? AllocKbPerRequest { get; init; }
     [JsonPropertyName("cpu_ms_per_request")] public double? CpuMsPerRequest { get; init; }
     [JsonPropertyName("alloc_bytes_per_token")] public double? AllocBytesPerToken { get; init; }

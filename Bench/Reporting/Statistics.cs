@@ -15,6 +15,7 @@ internal static class Statistics
         var ttfts = ok.Select(s => s.TtftMs).Where(t => !double.IsNaN(t)).Order().ToArray();
         var itls = ok.Where(s => s.Gaps is not null).SelectMany(s => s.Gaps!).Select(g => (double)g).Order().ToArray();
         var tokens = ok.Sum(s => (long)s.Tokens);
+        var rejected = samples.Where(s => s.Status == StatusCodes.Status429TooManyRequests).Select(s => s.LatencyMs).Order().ToArray();
         return new RunResult
         {
             Scenario = scenario,
@@ -33,6 +34,9 @@ internal static class Statistics
             TtftP99Ms = ttfts.Length == 0 ? null : Percentile(ttfts, 0.99),
             ItlP99Ms = itls.Length == 0 ? null : Percentile(itls, 0.99),
             SuccessRate = samples.Count == 0 ? 0 : (double)ok.Count / samples.Count,
+            RejectedShare = samples.Count == 0 ? 0 : (double)rejected.Length / samples.Count,
+            RejectedP50Ms = rejected.Length == 0 ? null : Percentile(rejected, 0.50),
+            RejectedP99Ms = rejected.Length == 0 ? null : Percentile(rejected, 0.99),
             AllocKbPerRequest = allocatedBytes is { } bytes && samples.Count > 0 ? bytes / 1024 / samples.Count : null,
             CpuMsPerRequest = cpu is { } c && samples.Count > 0 ? c.TotalMilliseconds / samples.Count : null,
             AllocBytesPerToken = allocatedBytes is { } all && tokens > 0 ? all / tokens : null,
