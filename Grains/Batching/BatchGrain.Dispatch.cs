@@ -10,7 +10,6 @@ public sealed partial class BatchGrain
     private ITimer? _wakeTimer;
     private bool _wakeArmed;
     private bool _dispatching;
-    private double _sequencesPerSecond;
 
     private void TryDispatch()
     {
@@ -78,7 +77,7 @@ public sealed partial class BatchGrain
 
     private async Task RunBatchAsync(List<BatchSequence> batch)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         using var activity = InferenceActivities.StartBatch(ModelId, batch);
         try
         {
@@ -98,7 +97,7 @@ public sealed partial class BatchGrain
             metrics.Generated(ModelId, batch);
             _running.Remove(batch);
             _scheduler.Completed(batch.Count);
-            ObserveRate(batch.Count, Stopwatch.GetElapsedTime(started));
+            _admission.Observe(time.GetElapsedTime(started));
             TryDispatch();
             if (_drained is not null && InFlight == 0)
             {
@@ -109,19 +108,6 @@ public sealed partial class BatchGrain
     }
 
     private static string RequestIds(List<BatchSequence> batch) => string.Join(",", batch.Select(sequence => sequence.Request.RequestId ?? "-"));
-
-    /// <summary>Sequences finished per second, smoothed: what Retry-After is computed from.</summary>
-    private void ObserveRate(int sequences, TimeSpan took)
-    {
-        var rate = sequences * _batching.MaxConcurrentBatches / Math.Max(took.TotalSeconds, 0.001);
-        _sequencesPerSecond = _sequencesPerSecond == 0 ? rate : 0.8 * _sequencesPerSecond + 0.2 * rate;
-    }
-
-    private TimeSpan RetryAfter()
-    {
-        var seconds = _sequencesPerSecond > 0 ? _scheduler.Count / _sequencesPerSecond : 1;
-        return TimeSpan.FromSeconds(Math.Clamp(Math.Ceiling(seconds), 1, 60));
-    }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Model {ModelId}: dispatching a batch of {BatchSize} (requests {RequestIds}), {Waiting} waiting")]
     private static partial void LogBatchDispatched(ILogger logger, string modelId, int batchSize, string requestIds, int waiting);

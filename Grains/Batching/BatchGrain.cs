@@ -33,6 +33,7 @@ public sealed partial class BatchGrain(
     private IInferenceBackend _backend = null!;
     private BatchingOptions _batching = null!;
     private BatchScheduler _scheduler = null!;
+    private QueueAdmission _admission = null!;
     private bool _accepting = true;
     private TaskCompletionSource? _drained;
 
@@ -48,6 +49,7 @@ public sealed partial class BatchGrain(
         _batching = model.Batching;
         _backend = backends.Get(ModelId, model);
         _scheduler = new BatchScheduler(_batching, time, sequence => _backend.BatchKey(sequence.Request));
+        _admission = new QueueAdmission(_batching);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -117,10 +119,12 @@ public sealed partial class BatchGrain(
     private void Enqueue(BatchSequence sequence)
     {
         if (!_accepting) throw new ModelUnavailableException(ModelId, ModelState.Unloading, $"The model '{ModelId}' is being unloaded.");
-        if (_scheduler.Count >= _batching.MaxQueueLength && _scheduler.RemoveCancelled() == 0 && _scheduler.Count >= _batching.MaxQueueLength)
+        // Callers that have gone still hold places: make room from them before refusing anyone.
+        if (_admission.Refuse(_scheduler.Count) is not null) metrics.Queued(ModelId, -_scheduler.RemoveCancelled());
+        if (_admission.Refuse(_scheduler.Count) is { } limit)
         {
             metrics.Rejected(ModelId);
-            throw new QueueFullException(ModelId, _scheduler.Count, RetryAfter());
+            throw new QueueFullException(ModelId, _scheduler.Count, _admission.RetryAfter(_scheduler.Count), limit);
         }
 
         sequence.TraceContext = InferenceActivities.Capture();
