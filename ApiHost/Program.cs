@@ -6,6 +6,7 @@ using Orleans.Inference.ApiHost.Dashboard;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Health;
 using Orleans.Inference.ApiHost.Hosting;
+using Orleans.Inference.ApiHost.Limits;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ builder.Services.AddGatewayMetrics();
 builder.AddGatewayTracing();
 builder.Services.AddGatewayHealth();
 builder.Services.AddDashboard();
+builder.Services.AddGatewayConcurrencyLimit();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ app.UseRequestIds();
 app.UseGatewayRequestMetrics();
 app.UseExceptionHandler();
 app.UseOpenAiStatusCodeErrors();
+app.UseGatewayConcurrencyLimit();
 app.UseGatewaySwagger();
 
 app.MapCompletions();

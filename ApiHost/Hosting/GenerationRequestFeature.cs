@@ -13,4 +13,8 @@ internal sealed class GenerationRequestFeature
 
     /// <summary>True when a stream that had started ended with an error event (its status was already 200).</summary>
     public bool StreamFailed { get; set; }
+
+    /// <summary>True for the generation endpoints (<c>/v1/completions</c>, <c>/v1/chat/completions</c>).</summary>
+    public static bool IsGeneration(HttpRequest request) =>
+        request.Path.StartsWithSegments("/v1/completions") || request.Path.StartsWithSegments("/v1/chat/completions");
 }

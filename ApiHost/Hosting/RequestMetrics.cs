@@ -36,7 +36,7 @@ internal sealed class RequestMetrics
         var metrics = app.ApplicationServices.GetRequiredService<RequestMetrics>();
         var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(GenerationRequestLog.Category);
         return app.UseWhen(
-            http => http.Request.Path.StartsWithSegments("/v1/completions") || http.Request.Path.StartsWithSegments("/v1/chat/completions"),
+            http => GenerationRequestFeature.IsGeneration(http.Request),
             branch => branch.Use(async (http, next) =>
             {
                 var request = new GenerationRequestFeature();
