@@ -1,0 +1,82 @@
+using Orleans.Inference.Tests.Infrastructure;
+using Orleans.Inference.Tests.Infrastructure.Traffic;
+using Xunit.Abstractions;
+using static Orleans.Inference.Tests.Infrastructure.FaultsApiHostFactory;
+
+namespace Orleans.Inference.Tests.Backends.Http;
+
+/// <summary>
+/// Backend faults injected into the Simulators (errors at a rate, latency past the attempt timeout, connections dropped
+/// mid-stream) under concurrent mixed traffic, some of it cancelled by its clients: every request ends, in time, with its
+/// answer or a clear error, and nothing is left behind (requests in flight, activations, backend connections).
+/// </summary>
+[Collection(FaultsCollection.Name)]
+public sealed class FaultInjectionTests(FaultsApiHostFactory host, ITestOutputHelper output)
+{
+    private const int Requests = 250;
+    private const int MaxTokens = 8;
+
+    public static TheoryData<string> Faults => ["errors", "latency", "drops"];
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task Requests_UnderBackendFaults_EachEndsWithItsAnswerOrAClearError_AndNothingLeaks(string fault)
+    {
+        var client = new TrafficClient(host.Leaving, TimeSpan.FromSeconds(30));
+        Assert.Equal(TrafficOutcome.Ok, (await client.SendAsync(new TrafficRequest(Remote, "warm", MaxTokens, Chat: false, Stream: false))).Reason);
+        var activations = await host.GatewayActivationsAsync();
+        var random = new Random(fault.Length);
+        var requests = Enumerable.Range(0, Requests)
+            .Select(_ => TrafficRequest.Draw(random, Remote, MaxTokens, cancelShare: 0.15, cancelWithin: TimeSpan.FromMilliseconds(300)))
+            .ToList();
+
+        var tally = new TrafficTally();
+        await host.SetFaultsAsync(fault switch
+        {
+            "errors" => new SimulatorFaults(ErrorRate: 0.3, Seed: 3),
+            "latency" => new SimulatorFaults(AddedLatencyMs: 1500),
+            _ => new SimulatorFaults(DropAfterTokens: 3),
+        });
+        try
+        {
+            tally.AddRange(await client.SendAllAsync(requests, concurrency: 50));
+        }
+        finally
+        {
+            await host.SetFaultsAsync(new SimulatorFaults());
+        }
+
+        tally.AssertEveryRequestEndedClearly();
+        var summary = tally.Describe();
+        output.WriteLine($"{fault}: {summary}");
+        Assert.True(tally.Outcomes.Count(o => o.IsClearError) > 0, $"the faults reached callers:\n{summary}");
+        switch (fault)
+        {
+            case "errors":
+                // Retries and the circuit breaker decide how many get through; some do, the rest are told why.
+                Assert.True(tally.Count(TrafficOutcome.Ok) > 0, summary);
+                break;
+            case "latency":
+                // Every response starts too late, streamed or not: no request can succeed, and none waits past its deadline.
+                Assert.True(tally.Count("504 backend_timeout") > 0, summary);
+                Assert.Equal(0, tally.Count(TrafficOutcome.Ok));
+                break;
+            default:
+                // Only streamed backend responses are cut (a lone non-streamed request is answered whole).
+                Assert.True(tally.Count("stream backend_error") > 0, summary);
+                break;
+        }
+
+        await AssertNothingLeftBehindAsync(activations);
+    }
+
+    private async Task AssertNothingLeftBehindAsync(Dictionary<string, int> activationsBefore)
+    {
+        await host.SettleAsync(Remote);
+        Assert.Equal(activationsBefore, await host.GatewayActivationsAsync());
+        // And the model serves again once the faults are gone (a replica taken out comes back after a second).
+        var client = new TrafficClient(host.Leaving, TimeSpan.FromSeconds(30));
+        await HttpJson.EventuallyAsync(async () => (await client.SendAsync(new TrafficRequest(Remote, "healed", MaxTokens, Chat: true, Stream: true))).Reason == TrafficOutcome.Ok,
+            TimeSpan.FromSeconds(20), "the model serves again without faults");
+    }
+}
