@@ -169,10 +169,14 @@ internal static class Scenarios
         var samples = await generator.RunAsync(load with { Warmup = TimeSpan.Zero }, ConsoleReport.ProgressBar($"{scenario}: {run.Config}"), CancellationToken.None);
         var cpu = server.CpuTime() - cpuBefore;
         var allocated = await AllocatedSinceAsync(server, http, allocatedBefore);
+        var heap = await server.HeapBytesAsync(http);
         await stopBackground.CancelAsync();
         await background;
         ConsoleReport.EndProgress();
-        return Statistics.Summarize(scenario, run.Config, run.Series, load, samples, allocated, cpu, await peakWorkingSet);
+        return Statistics.Summarize(scenario, run.Config, run.Series, load, samples, allocated, cpu, await peakWorkingSet) with
+        {
+            GcHeapMb = heap / (1024 * 1024),
+        };
     }
 
     /// <summary>Bytes the server allocated since <paramref name="before"/>; null when the counter did not move, which is no figure.</summary>

@@ -15,15 +15,15 @@ internal static class MarkdownReport
             .AppendLine()
             .AppendLine("**Simulated backend: these figures describe the gateway, not a real model.**")
             .AppendLine()
-            .AppendLine("| scenario | config | req/s | tokens/s | p50 ms | p90 ms | p99 ms | TTFT p50 / p99 ms | ITL p99 ms | success | KB/req | B/token | CPU ms/req | peak MB | idle CPU % | 429 share, p99 ms | errors |")
-            .AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+            .AppendLine("| scenario | config | req/s | tokens/s | p50 ms | p90 ms | p99 ms | TTFT p50 / p99 ms | ITL p99 ms | success | KB/req | B/token | CPU ms/req | peak MB | GC heap MB | idle CPU % | 429 share, p99 ms | errors |")
+            .AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var r in results)
         {
             var ttft = r.TtftP50Ms is null ? "-" : $"{r.TtftP50Ms:F2} / {r.TtftP99Ms:F2}";
             var rejected = r.RejectedP99Ms is null ? "-" : $"{r.RejectedShare:P1}, {r.RejectedP99Ms:F2}";
             var errors = r.Errors.Count == 0 ? "" : string.Join(", ", r.Errors.Select(e => $"{e.Key}: {e.Value}"));
             md.AppendLine($"| {r.Scenario} | {r.Config} | {r.Rps:F0} | {r.TokensPerS:F0} | {r.P50Ms:F2} | {r.P90Ms:F2} | {r.P99Ms:F2} | {ttft} | " +
-                $"{Opt(r.ItlP99Ms)} | {r.SuccessRate:P2} | {Opt(r.AllocKbPerRequest)} | {Opt(r.AllocBytesPerToken)} | {Opt(r.CpuMsPerRequest)} | {Opt(r.PeakWorkingSetMb)} | {Opt(r.IdleCpuPercent)} | {rejected} | {errors} |");
+                $"{Opt(r.ItlP99Ms)} | {r.SuccessRate:P2} | {Opt(r.AllocKbPerRequest)} | {Opt(r.AllocBytesPerToken)} | {Opt(r.CpuMsPerRequest)} | {Opt(r.PeakWorkingSetMb)} | {Opt(r.GcHeapMb)} | {Opt(r.IdleCpuPercent)} | {rejected} | {errors} |");
         }
 
         foreach (var scenario in results.GroupBy(r => r.Scenario))

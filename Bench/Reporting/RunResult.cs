@@ -32,6 +32,8 @@ internal sealed record RunResult
     [JsonPropertyName("alloc_bytes_per_token")] public double? AllocBytesPerToken { get; init; }
     /// <summary>The server's largest working set while the run went on: what "memory stays flat" is read from.</summary>
     [JsonPropertyName("peak_working_set_mb")] public double? PeakWorkingSetMb { get; init; }
+    /// <summary>The server's managed heap after its last collection, at the end of the run: what it really holds on to.</summary>
+    [JsonPropertyName("gc_heap_mb")] public double? GcHeapMb { get; init; }
     /// <summary>Idle runs only: the server's CPU use with no load, in percent of one core.</summary>
     [JsonPropertyName("idle_cpu_percent")] public double? IdleCpuPercent { get; init; }
     [JsonPropertyName("errors")] public Dictionary<string, int> Errors { get; init; } = [];

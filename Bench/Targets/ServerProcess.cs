@@ -94,16 +94,28 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>The server's <c>inference.process.allocated</c> (precise) from <c>/metrics</c>, or null when it has none.</summary>
-    public async Task<double?> AllocatedBytesAsync(HttpClient http)
+    public Task<double?> AllocatedBytesAsync(HttpClient http) => MetricAsync(http, "inference_process_allocated_bytes");
+
+    /// <summary>
+    /// The managed heap as the server's last collection left it (every generation), from <c>/metrics</c>: what it holds on
+    /// to, where the working set also counts what the collector has not yet given back.
+    /// </summary>
+    public Task<double?> HeapBytesAsync(HttpClient http) => MetricAsync(http, "dotnet_gc_last_collection_heap_size_bytes");
+
+    /// <summary>The sum of the series of a metric from <c>/metrics</c>, or null when the server has none.</summary>
+    private async Task<double?> MetricAsync(HttpClient http, string name)
     {
         try
         {
             var text = await http.GetStringAsync(new Uri(BaseAddress, "metrics"));
+            double? sum = null;
             foreach (var line in text.Split('\n'))
             {
-                if (!line.StartsWith("inference_process_allocated_bytes", StringComparison.Ordinal)) continue;
-                return double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+                if (!line.StartsWith(name, StringComparison.Ordinal)) continue;
+                sum = (sum ?? 0) + double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
             }
+
+            return sum;
         }
         catch (HttpRequestException)
         {
