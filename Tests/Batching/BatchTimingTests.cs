@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Inference.Batching;
 using Orleans.Inference.Generation;
@@ -69,6 +72,45 @@ public sealed class BatchTimingTests : IAsyncLifetime
         Assert.True(refused.RetryAfter >= TimeSpan.FromSeconds(1));
         foreach (var overdue in waiting) await Assert.ThrowsAsync<QueueTimeoutException>(() => overdue.WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.False(running.IsCompleted);
+    }
+
+    [Fact]
+    public async Task PastMaxQueueLength_CallersThatLeftMakeRoom_AndLeaveTheQueueLengthMetric()
+    {
+        var meters = _cluster.GetSiloServiceProvider(_cluster.Silos[0].SiloAddress).GetRequiredService<IMeterFactory>();
+        using var queueLength = new MetricCollector<int>(meters, BatchingMetrics.MeterName, "inference.queue.length");
+        await Paced.OpenAsync();
+        var running = Paced.CompleteAsync(new InferenceRequest("runs", new SamplingParameters(1000)));
+        await HttpJson.EventuallyAsync(() => Queued(Paced) == 1, TimeSpan.FromSeconds(5), "the first request runs");
+        using var leave = new CancellationTokenSource();
+        var leaving = Enumerable.Range(0, 2).Select(i => Paced.CompleteAsync(new InferenceRequest($"leaves {i}", new SamplingParameters(1)), leave.Token)).ToList();
+        await HttpJson.EventuallyAsync(() => Queued(Paced) == 3, TimeSpan.FromSeconds(5), "two wait");
+
+        await leave.CancelAsync();
+        foreach (var gone in leaving) await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gone);
+
+        // The cancellations reach the grain on their own; until they have, the queue is still full and a request is refused.
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        Task<InferenceResult> admitted;
+        while (true)
+        {
+            admitted = Paced.CompleteAsync(new InferenceRequest("takes a freed place", new SamplingParameters(1)));
+            await HttpJson.EventuallyAsync(() => admitted.IsFaulted || Queued(Paced) == 2, TimeSpan.FromSeconds(5), "refused, or queued behind the running one");
+            if (!admitted.IsFaulted) break;
+            Assert.IsType<QueueFullException>(admitted.Exception!.InnerException);
+            Assert.False(patience.IsCancellationRequested, "the callers that left should free their places");
+            await Task.Delay(20, CancellationToken.None);
+        }
+
+        Assert.Equal(1, queueLength.GetMeasurementSnapshot().Where(m => Equals(m.Tags["model"], "paced")).Sum(m => m.Value));
+        Assert.False(running.IsCompleted || admitted.IsCompleted);
+
+        // Past every step's deadline the engine runs through, and the waiting request expires: nothing is left in flight
+        // (the silo stops at once) or counted as queued.
+        _time.Advance(TimeSpan.FromSeconds(11));
+        Assert.Equal(1000, (await running.WaitAsync(TimeSpan.FromSeconds(10))).Usage.CompletionTokens);
+        await Assert.ThrowsAsync<QueueTimeoutException>(() => admitted.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(0, queueLength.GetMeasurementSnapshot().Where(m => Equals(m.Tags["model"], "paced")).Sum(m => m.Value));
     }
 
     private static int Queued(IBatchGrain grain) => grain.GetInFlightAsync().GetAwaiter().GetResult();
