@@ -120,7 +120,7 @@ public sealed partial class BatchGrain(
     {
         if (!_accepting) throw new ModelUnavailableException(ModelId, ModelState.Unloading, $"The model '{ModelId}' is being unloaded.");
         // Callers that have gone still hold places: make room from them before refusing anyone.
-        if (_admission.Refuse(_scheduler.Count) is not null) metrics.Queued(ModelId, -_scheduler.RemoveCancelled());
+        if (_admission.Refuse(_scheduler.Count) is not null && _scheduler.RemoveCancelled() is > 0 and var removed) metrics.Queued(ModelId, -removed);
         if (_admission.Refuse(_scheduler.Count) is { } limit)
         {
             metrics.Rejected(ModelId);
