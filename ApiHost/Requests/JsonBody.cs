@@ -39,6 +39,13 @@ internal static class JsonBody
     /// <summary>The exception's message without the position details System.Text.Json appends.</summary>
     private static string Reason(JsonException error)
     {
+        // Text the reader cannot decode reaches us as a failed conversion, which would blame the value's type.
+        if (error.InnerException is InvalidOperationException undecodable)
+        {
+            if (undecodable.InnerException is System.Text.DecoderFallbackException) return "the text is not valid UTF-8.";
+            if (undecodable.Message.Contains("UTF-16", StringComparison.Ordinal)) return "the text holds an unpaired surrogate escape (\\uD800-\\uDFFF).";
+        }
+
         var message = error.Message;
         if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)) return "the value has the wrong type.";
         var at = message.IndexOf(" Path:", StringComparison.Ordinal);
