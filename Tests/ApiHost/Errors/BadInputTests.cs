@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using Orleans.Inference.ApiHost.Requests;
 using Orleans.Inference.Tests.Infrastructure;
 
 namespace Orleans.Inference.Tests.ApiHost.Errors;
@@ -136,6 +137,53 @@ public sealed class BadInputTests(ApiHostFactory host)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null((await response.ReadErrorAsync()).GetProperty("param").GetString());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Post_TenMegabyteBody_Returns413InErrorShape_AndTheServerCarriesOn(bool chunked)
+    {
+        // Valid JSON: only its size is wrong. Chunked, Kestrel learns the size only as it reads.
+        var body = Encoding.UTF8.GetBytes($$"""{"model":"test-free","max_tokens":1,"prompt":"{{new string('a', 10_000_000)}}"}""");
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        using var response = await host.Http.PostBytesAsync("v1/completions", body, chunked: chunked, cancellationToken: deadline.Token);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var error = await response.ReadErrorAsync();
+        Assert.Equal("request_too_large", error.GetProperty("code").GetString());
+        Assert.Contains(new LimitsOptions().MaxRequestBodyBytes.ToString(), error.GetProperty("message").GetString());
+        using var next = await host.Http.PostJsonAsync("v1/completions", """{"model":"test-free","prompt":"x"}""", cancellationToken: deadline.Token);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_TenThousandPrompts_Returns400NamingPrompt()
+    {
+        var prompts = string.Join(",", Enumerable.Repeat("\"p\"", 10_000));
+
+        using var response = await host.Http.PostJsonAsync("v1/completions", $$"""{"model":"test-free","prompt":[{{prompts}}]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await response.ReadErrorAsync();
+        Assert.Equal("prompt", error.GetProperty("param").GetString());
+        Assert.Equal("array_above_max_length", error.GetProperty("code").GetString());
+        Assert.Contains($"maximum length {new LimitsOptions().MaxPromptsPerRequest},", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Post_MoreMessagesThanTheLimit_Returns400NamingMessages()
+    {
+        var limit = new LimitsOptions().MaxMessagesPerRequest;
+        var messages = string.Join(",", Enumerable.Repeat("""{"role":"user","content":"x"}""", limit + 1));
+
+        using var response = await host.Http.PostJsonAsync("v1/chat/completions", $$"""{"model":"test-free","messages":[{{messages}}]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await response.ReadErrorAsync();
+        Assert.Equal("messages", error.GetProperty("param").GetString());
+        Assert.Equal("array_above_max_length", error.GetProperty("code").GetString());
     }
 
     [Fact]
