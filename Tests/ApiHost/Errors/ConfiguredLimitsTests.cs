@@ -36,33 +36,22 @@ public sealed class ConfiguredLimitsTests(TightLimitsApiHostFactory host)
         Assert.Equal(TightLimitsApiHostFactory.MaxRequestBodyBytes, kestrel.Limits.MaxRequestBodySize);
     }
 
-    [Fact]
-    public async Task Post_PromptsAtTheLimit_Succeeds_AndOneMore_Returns400NamingPrompt()
+    [Theory]
+    [InlineData("v1/completions", "prompt", TightLimitsApiHostFactory.MaxPromptsPerRequest)]
+    [InlineData("v1/chat/completions", "messages", TightLimitsApiHostFactory.MaxMessagesPerRequest)]
+    public async Task Post_ArrayAtTheLimit_Succeeds_AndOneMore_Returns400NamingIt(string path, string param, int limit)
     {
-        using var atLimit = await host.Http.PostJsonAsync("v1/completions", Prompts(TightLimitsApiHostFactory.MaxPromptsPerRequest));
-        using var pastLimit = await host.Http.PostJsonAsync("v1/completions", Prompts(TightLimitsApiHostFactory.MaxPromptsPerRequest + 1));
+        using var atLimit = await host.Http.PostJsonAsync(path, ArrayOf(param, limit));
+        using var pastLimit = await host.Http.PostJsonAsync(path, ArrayOf(param, limit + 1));
 
         Assert.Equal(HttpStatusCode.OK, atLimit.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, pastLimit.StatusCode);
         var error = await pastLimit.ReadErrorAsync();
-        Assert.Equal("prompt", error.GetProperty("param").GetString());
-        Assert.Equal(
-            $"Invalid 'prompt': array too long. Expected an array with maximum length {TightLimitsApiHostFactory.MaxPromptsPerRequest}, " +
-            $"but got an array with length {TightLimitsApiHostFactory.MaxPromptsPerRequest + 1} instead.",
-            error.GetProperty("message").GetString());
-    }
-
-    [Fact]
-    public async Task Post_MessagesAtTheLimit_Succeeds_AndOneMore_Returns400NamingMessages()
-    {
-        using var atLimit = await host.Http.PostJsonAsync("v1/chat/completions", Messages(TightLimitsApiHostFactory.MaxMessagesPerRequest));
-        using var pastLimit = await host.Http.PostJsonAsync("v1/chat/completions", Messages(TightLimitsApiHostFactory.MaxMessagesPerRequest + 1));
-
-        Assert.Equal(HttpStatusCode.OK, atLimit.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, pastLimit.StatusCode);
-        var error = await pastLimit.ReadErrorAsync();
-        Assert.Equal("messages", error.GetProperty("param").GetString());
+        Assert.Equal(param, error.GetProperty("param").GetString());
         Assert.Equal("array_above_max_length", error.GetProperty("code").GetString());
+        Assert.Equal(
+            $"Invalid '{param}': array too long. Expected an array with maximum length {limit}, but got an array with length {limit + 1} instead.",
+            error.GetProperty("message").GetString());
     }
 
     /// <summary>A valid body of exactly <paramref name="size"/> bytes: its prompt or message (which starts with a space) is padded to fit.</summary>
@@ -76,9 +65,10 @@ public sealed class ConfiguredLimitsTests(TightLimitsApiHostFactory host)
         return body;
     }
 
-    private static string Prompts(int count) =>
-        $$"""{"model":"test-free","max_tokens":1,"prompt":[{{string.Join(",", Enumerable.Repeat("\"p\"", count))}}]}""";
-
-    private static string Messages(int count) =>
-        $$"""{"model":"test-free","max_tokens":1,"messages":[{{string.Join(",", Enumerable.Repeat("""{"role":"user","content":"x"}""", count))}}]}""";
+    /// <summary>A body whose prompt or messages array holds <paramref name="count"/> entries.</summary>
+    private static string ArrayOf(string param, int count)
+    {
+        var entry = param == "prompt" ? "\"p\"" : """{"role":"user","content":"x"}""";
+        return $$"""{"model":"test-free","max_tokens":1,"{{param}}":[{{string.Join(",", Enumerable.Repeat(entry, count))}}]}""";
+    }
 }
