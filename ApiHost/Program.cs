@@ -6,11 +6,13 @@ using Orleans.Inference.ApiHost.Dashboard;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Health;
 using Orleans.Inference.ApiHost.Hosting;
+using Orleans.Inference.ApiHost.Requests;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddEmbeddedSilo();
 builder.Services.AddOpenAiApi();
+builder.Services.AddRequestLimits();
 builder.Services.AddGatewaySwagger();
 builder.Services.AddGatewayMetrics();
 builder.AddGatewayTracing();

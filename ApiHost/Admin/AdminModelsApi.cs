@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Microsoft.Extensions.Options;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Json;
 using Orleans.Inference.ApiHost.Requests;
@@ -22,7 +23,8 @@ public static class AdminModelsApi
             .Accepts<RegisterModelRequest>("application/json")
             .Produces<AdminModelStatus>(StatusCodes.Status201Created)
             .Produces<OpenAiErrorResponse>(StatusCodes.Status400BadRequest)
-            .Produces<OpenAiErrorResponse>(StatusCodes.Status409Conflict);
+            .Produces<OpenAiErrorResponse>(StatusCodes.Status409Conflict)
+            .Produces<OpenAiErrorResponse>(StatusCodes.Status413PayloadTooLarge);
         admin.MapGet("/{id}", GetAsync).WithName("AdminGetModel")
             .WithSummary("One model's status")
             .Produces<AdminModelStatus>().Produces<OpenAiErrorResponse>(StatusCodes.Status404NotFound);
@@ -71,9 +73,9 @@ public static class AdminModelsApi
         return Accepted(id, AdminModelStatus.From(await grains.GetGrain<IModelGrain>(id).UnloadAsync(), model));
     }
 
-    internal static async Task<IResult> RegisterAsync(HttpContext http, IGrainFactory grains, ModelCatalog catalog)
+    internal static async Task<IResult> RegisterAsync(HttpContext http, IGrainFactory grains, ModelCatalog catalog, IOptions<LimitsOptions> limits)
     {
-        var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.RegisterModelRequest);
+        var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.RegisterModelRequest, limits.Value.MaxRequestBodyBytes);
         if (body is null) return error!;
         if (string.IsNullOrWhiteSpace(body.Id)) return ApiErrors.Invalid("'id' is required.", "id");
         var (problem, param, model) = body.ToOptions();

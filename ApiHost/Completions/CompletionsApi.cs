@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Hosting;
 using Orleans.Inference.ApiHost.Json;
@@ -29,13 +30,15 @@ public static class CompletionsApi
     }
 
     internal static async Task<IResult> CreateAsync(
-        HttpContext http, IGrainFactory grains, ITokenTransport transport, ModelCatalog catalog, TimeProvider time)
+        HttpContext http, IGrainFactory grains, ITokenTransport transport, ModelCatalog catalog, TimeProvider time, IOptions<LimitsOptions> limits)
     {
-        var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.CompletionRequest);
+        var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.CompletionRequest, limits.Value.MaxRequestBodyBytes);
         if (body is null) return error!;
         if (string.IsNullOrEmpty(body.Model)) return ApiErrors.Invalid("'model' is required.", "model");
         if (body.Prompt is null) return ApiErrors.Invalid("'prompt' is required.", "prompt");
         if (body.Prompt.Values.Length == 0) return ApiErrors.Invalid("'prompt' must not be an empty array.", "prompt");
+        if (body.Prompt.Values.Length > limits.Value.MaxPromptsPerRequest)
+            return ApiErrors.ArrayTooLong("prompt", limits.Value.MaxPromptsPerRequest, body.Prompt.Values.Length);
         if (await catalog.FindAsync(body.Model) is not { } model) return ApiErrors.ModelNotFound(body.Model);
         http.Features.Get<GenerationRequestFeature>()?.Model = body.Model;
 

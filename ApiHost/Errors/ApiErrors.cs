@@ -12,6 +12,14 @@ internal static class ApiErrors
     public static JsonHttpResult<OpenAiErrorResponse> Invalid(string message, string? param, string? code = null) =>
         Create(StatusCodes.Status400BadRequest, message, InvalidRequest, param, code);
 
+    /// <summary>OpenAI's words and code for an array past its limit, so clients that handle OpenAI's error handle this one.</summary>
+    public static JsonHttpResult<OpenAiErrorResponse> ArrayTooLong(string param, int max, int length) => Invalid(
+        $"Invalid '{param}': array too long. Expected an array with maximum length {max}, but got an array with length {length} instead.",
+        param, "array_above_max_length");
+
+    public static JsonHttpResult<OpenAiErrorResponse> RequestTooLarge(string message) =>
+        Create(StatusCodes.Status413PayloadTooLarge, message, InvalidRequest, null, "request_too_large");
+
     public static JsonHttpResult<OpenAiErrorResponse> ModelNotFound(string model) =>
         Create(StatusCodes.Status404NotFound, $"The model '{model}' does not exist.", InvalidRequest, "model", "model_not_found");
 

@@ -30,6 +30,7 @@ internal sealed partial class OpenAiExceptionHandler(ILogger<OpenAiExceptionHand
             TimeoutException timeout => ApiErrors.Create(StatusCodes.Status504GatewayTimeout, timeout.Message, ApiErrors.ServerError, null, "stream_timeout"),
             InvalidModelException invalid => ApiErrors.Invalid(invalid.Message, null, "invalid_model"),
             ModelExistsException exists => ApiErrors.Create(StatusCodes.Status409Conflict, exists.Message, ApiErrors.InvalidRequest, "id", "model_exists"),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge => ApiErrors.RequestTooLarge(tooLarge.Message),
             BadHttpRequestException bad => ApiErrors.Create(bad.StatusCode, bad.Message, ApiErrors.InvalidRequest, null, null),
             _ => null,
         };
