@@ -41,6 +41,9 @@ public static class CompletionsApi
             return ApiErrors.ArrayTooLong("prompt", limits.Value.MaxPromptsPerRequest, body.Prompt.Values.Length);
         if (await catalog.FindAsync(body.Model) is not { } model) return ApiErrors.ModelNotFound(body.Model);
         http.Features.Get<GenerationRequestFeature>()?.Model = body.Model;
+        // More prompts than the model's queue holds would get 429 forever: retrying cannot help, so it is the client's error.
+        if (body.Prompt.Values.Length > model.Batching.MaxQueueLength)
+            return ApiErrors.ArrayTooLong("prompt", model.Batching.MaxQueueLength, body.Prompt.Values.Length);
 
         var invalid = SamplingValidation.TryCreate(
             model, (body.MaxTokens, "max_tokens"), body.Temperature, body.TopP, body.Stop, body.Seed, body.N, out var sampling);

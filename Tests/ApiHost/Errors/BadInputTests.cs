@@ -229,6 +229,18 @@ public sealed class BadInputTests(ApiHostFactory host)
     }
 
     [Fact]
+    public async Task Post_MorePromptsThanTheModelsQueueHolds_Returns400_NotA429ThatRetryingCannotFix()
+    {
+        using var response = await host.Http.PostJsonAsync(
+            "v1/completions", $$"""{"model":"{{TestCatalog.TinyQueue}}","prompt":["a","b","c"],"max_tokens":1}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await response.ReadErrorAsync();
+        Assert.Equal("prompt", error.GetProperty("param").GetString());
+        Assert.Equal("array_above_max_length", error.GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Post_PastTheModelsQueueLimit_Returns429WithRetryAfter_AndAcceptedRequestsStillComplete()
     {
         // One runs (10 steps of 20 ms), two may wait: of ten sent together, the rest are refused.
