@@ -9,7 +9,7 @@ using Orleans.Inference.ApiHost.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddEmbeddedSilo();
+builder.AddOrleansMember();
 builder.Services.AddOpenAiApi();
 builder.Services.AddGatewaySwagger();
 builder.Services.AddGatewayMetrics();
