@@ -3,7 +3,7 @@ using Orleans.Runtime.Messaging;
 namespace Orleans.Inference.Client;
 
 /// <summary>
-/// Failures that mean the silo holding a model's grains went away (killed, or unreachable), not that the request was
+/// Failures that mean the silo holding a model's grains went away (killed, unreachable, or shutting down), not that the request was
 /// wrong. Until a token has reached the caller such a request can be sent again: membership declares the silo dead
 /// within a few seconds, and the model's grains come back on a live silo. After the retries a caller sees 503.
 /// </summary>
@@ -14,9 +14,10 @@ public static class SiloFailures
 
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>True for Orleans' "target silo unavailable" family of errors.</summary>
+    /// <summary>True for Orleans' "target silo unavailable" family of errors, and for a model leaving a silo that shuts down.</summary>
     public static bool IsSiloLost(Exception error) =>
-        error is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or EnumerationAbortedException;
+        error is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or EnumerationAbortedException
+            or Models.ModelMovingException;
 
     /// <summary>True when <paramref name="error"/> after attempt <paramref name="attempt"/> (1 = the first) deserves another.</summary>
     public static bool ShouldRetry(Exception error, int attempt, CancellationToken cancellationToken) =>

@@ -5,6 +5,7 @@ using Orleans.Inference.Backends;
 using Orleans.Inference.Backends.Http;
 using Orleans.Inference.Batching;
 using Orleans.Inference.Models;
+using Orleans.Inference.Placement;
 using Orleans.Inference.Streaming;
 using Orleans.Inference.Telemetry;
 using Orleans.Storage;
@@ -31,6 +32,8 @@ public static class InferenceSiloBuilderExtensions
         builder.Services.TryAddSingleton<BatchingMetrics>();
         builder.Services.TryAddSingleton<ModelMetrics>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StartupModelLoader>();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ShutdownDrain>();
+        builder.AddPlacementDirector<ModelColocatedPlacement, ModelColocatedPlacementDirector>();
         if (!HasGrainStorage(builder, InferenceStorage.Name)) builder.AddMemoryGrainStorage(InferenceStorage.Name);
         if (!HasGrainStorage(builder, InferenceStorage.PubSub)) builder.AddMemoryGrainStorage(InferenceStorage.PubSub);
         builder.AddMemoryStreams(ModelEvents.StreamProvider, streams =>

@@ -23,6 +23,7 @@ public sealed partial class ModelGrain(
     IOptions<InferenceOptions> options,
     [PersistentState("model", InferenceStorage.Name)] IPersistentState<ModelDesiredState> desired,
     [FromKeyedServices(InferenceTime.Key)] TimeProvider time,
+    ILocalSiloDetails silo,
     ILogger<ModelGrain> logger) : Grain, IModelGrain, IModelGrainControl
 {
     private readonly ModelUsage _usage = new();
@@ -45,7 +46,7 @@ public sealed partial class ModelGrain(
         // Sequences start from the clock so that they keep growing across activations.
         _sequence = time.GetUtcNow().UtcTicks;
         _status = new ModelStatus(this.GetPrimaryKeyString(), ModelState.Unloaded, Sequence: _sequence);
-        _silo = RuntimeIdentity;
+        _silo = silo.SiloAddress.ToString();
         metrics.StateChanged(ModelId, ModelState.Unloaded);
         _model = await catalog.FindAsync(ModelId);
         StartEvents();
@@ -119,6 +120,8 @@ public sealed partial class ModelGrain(
         await _unloadEnded!.Task;
         return true;
     }
+
+    public Task<SiloAddress> GetSiloAsync() => Task.FromResult(silo.SiloAddress);
 
     private async Task<ModelStatus> EnsureReadySlowAsync(CancellationToken cancellationToken)
     {
