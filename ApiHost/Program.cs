@@ -10,7 +10,7 @@ using Orleans.Inference.ApiHost.Requests;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddEmbeddedSilo();
+builder.AddOrleansMember();
 builder.Services.AddOpenAiApi();
 builder.Services.AddRequestLimits();
 builder.Services.AddGatewaySwagger();

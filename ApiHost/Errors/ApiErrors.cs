@@ -33,6 +33,10 @@ internal static class ApiErrors
         _ => new OpenAiError(backend.Message, ServerError, null, "backend_error"),
     };
 
+    /// <summary>The silo that served the model was lost and the retries did not reach another (503 with Retry-After).</summary>
+    public static OpenAiError SiloUnavailable() =>
+        new("The silo serving this model was lost; the cluster is recovering it. Retry the request.", ServerError, null, "silo_unavailable");
+
     public static JsonHttpResult<OpenAiErrorResponse> Create(int status, string message, string type, string? param, string? code) =>
         TypedResults.Json(
             new OpenAiErrorResponse(new OpenAiError(message, type, param, code)),

@@ -9,7 +9,7 @@ using Orleans.Inference.Hosting;
 using Orleans.Inference.Models;
 using Orleans.Inference.Streaming;
 using Orleans.Inference.Telemetry;
-using Orleans.Placement;
+using Orleans.Inference.Placement;
 
 namespace Orleans.Inference.Batching;
 
@@ -19,7 +19,7 @@ namespace Orleans.Inference.Batching;
 /// each caller gets its own tokens, and one caller's failure or cancellation never touches the others.
 /// </summary>
 [Reentrant]
-[PreferLocalPlacement]
+[ModelColocatedPlacement]
 public sealed partial class BatchGrain(
     BackendProvider backends,
     ModelCatalog catalog,
@@ -34,6 +34,8 @@ public sealed partial class BatchGrain(
     private BatchingOptions _batching = null!;
     private BatchScheduler _scheduler = null!;
     private bool _accepting = true;
+    private bool _shuttingDown;
+    private TimeSpan _drainTimeout;
     private TaskCompletionSource? _drained;
 
     /// <summary>The model id, read once: the grain key is decoded on every call otherwise, and the hot path uses it.</summary>
@@ -46,6 +48,7 @@ public sealed partial class BatchGrain(
         ModelId = this.GetPrimaryKeyString();
         var model = await catalog.FindAsync(ModelId) ?? throw new ModelNotFoundException(ModelId);
         _batching = model.Batching;
+        _drainTimeout = model.DrainTimeout;
         _backend = backends.Get(ModelId, model);
         _scheduler = new BatchScheduler(_batching, time, sequence => _backend.BatchKey(sequence.Request));
     }
@@ -106,6 +109,12 @@ public sealed partial class BatchGrain(
         }
     }
 
+    public Task DrainForShutdownAsync()
+    {
+        _shuttingDown = true;
+        return DrainAsync(_drainTimeout);
+    }
+
     public Task<int> GetInFlightAsync() => Task.FromResult(InFlight);
 
     public Task WakeAsync()
@@ -116,6 +125,7 @@ public sealed partial class BatchGrain(
 
     private void Enqueue(BatchSequence sequence)
     {
+        if (_shuttingDown) throw new ModelMovingException(ModelId);
         if (!_accepting) throw new ModelUnavailableException(ModelId, ModelState.Unloading, $"The model '{ModelId}' is being unloaded.");
         if (_scheduler.Count >= _batching.MaxQueueLength && _scheduler.RemoveCancelled() == 0 && _scheduler.Count >= _batching.MaxQueueLength)
         {
