@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Inference.Hosting;
 using Orleans.Inference.Models;
 using Orleans.Inference.Streaming;
+using Orleans.Inference.Telemetry;
 
 namespace Orleans.Inference.ApiHost.Hosting;
 
@@ -27,6 +28,8 @@ internal static class GatewayHostingExtensions
                 client.AddMemoryStreams(ModelEvents.StreamProvider);
                 var streaming = builder.Configuration.GetSection(StreamingOptions.SectionName).Get<StreamingOptions>() ?? new StreamingOptions();
                 if (streaming.Transport == TokenTransport.OrleansStreams) client.AddMemoryStreams(TokenStreams.StreamProvider);
+                // The silos' filters continue the trace only if this host's calls carry it.
+                if (TracingServiceCollectionExtensions.Read(builder.Configuration).IsOn) client.AddActivityPropagation();
             });
             return builder;
         }

@@ -34,6 +34,7 @@ public sealed class BenchSmokeTests(ApiHostFactory host)
     [InlineData("batching")]
     [InlineData("loading")]
     [InlineData("pooling")]
+    [InlineData("cluster")]
     public async Task Scenario_StartingItsOwnServer_Runs(string scenario)
     {
         var options = new BenchOptions { Scenario = scenario, Duration = TimeSpan.FromSeconds(0.6), Warmup = TimeSpan.Zero, Clients = 2 };
