@@ -1,4 +1,5 @@
 using Orleans.Inference.ApiHost.Admin;
+using Orleans.Inference.ApiHost.Auth;
 using Orleans.Inference.ApiHost.Catalog;
 using Orleans.Inference.ApiHost.ChatCompletions;
 using Orleans.Inference.ApiHost.Completions;
@@ -10,6 +11,7 @@ using Orleans.Inference.ApiHost.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddEmbeddedSilo();
+builder.AddGatewayAuth();
 builder.Services.AddOpenAiApi();
 builder.Services.AddGatewaySwagger();
 builder.Services.AddGatewayMetrics();
@@ -22,6 +24,7 @@ app.UseGatewayRequestMetrics();
 app.UseExceptionHandler();
 app.UseOpenAiStatusCodeErrors();
 app.UseGatewaySwagger();
+app.UseGatewayAuth();
 
 app.MapCompletions();
 app.MapChatCompletions();

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Orleans.Inference.ApiHost.Auth;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Hosting;
 using Orleans.Inference.ApiHost.Json;
@@ -15,7 +16,7 @@ public static class CompletionsApi
 {
     public static IEndpointRouteBuilder MapCompletions(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/v1").WithTags("Completions")
+        routes.MapGroup("/v1").WithTags("Completions").RequireGatewayAccess(GatewayAccess.Inference)
             .MapPost("/completions", CreateAsync)
             .WithName("CreateCompletion")
             .WithSummary("Creates a completion for a prompt, or one per prompt of an array")

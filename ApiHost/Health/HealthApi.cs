@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orleans.Inference.ApiHost.Auth;
 
 namespace Orleans.Inference.ApiHost.Health;
 
@@ -26,9 +27,10 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        routes.MapHealthChecks("/health/live", Options(Live)).WithTags("Health").WithName("Live").WithSummary("The process is up");
+        routes.MapHealthChecks("/health/live", Options(Live)).WithTags("Health").WithName("Live").WithSummary("The process is up")
+            .RequireGatewayAccess(GatewayAccess.Health);
         routes.MapHealthChecks("/health/ready", Options(Ready)).WithTags("Health").WithName("Ready")
-            .WithSummary("The silo has joined its cluster and at least one model is ready");
+            .WithSummary("The silo has joined its cluster and at least one model is ready").RequireGatewayAccess(GatewayAccess.Health);
         return routes;
     }
 
