@@ -19,6 +19,7 @@ internal static class KeyRateLimiter
         options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
             PartitionedRateLimiter.Create<HttpContext, ApiKeyIdentity>(ConcurrencyPartition),
             PartitionedRateLimiter.Create<HttpContext, ApiKeyIdentity>(RatePartition));
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.OnRejected = RejectAsync;
     }
 
