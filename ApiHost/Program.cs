@@ -1,4 +1,5 @@
 using Orleans.Inference.ApiHost.Admin;
+using Orleans.Inference.ApiHost.Auth;
 using Orleans.Inference.ApiHost.Catalog;
 using Orleans.Inference.ApiHost.ChatCompletions;
 using Orleans.Inference.ApiHost.Completions;
@@ -11,6 +12,7 @@ using Orleans.Inference.ApiHost.Requests;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddOrleansMember();
+builder.AddGatewayAuth();
 builder.Services.AddOpenAiApi();
 builder.Services.AddRequestLimits();
 builder.Services.AddGatewaySwagger();
@@ -26,6 +28,7 @@ app.UseGatewayRequestMetrics();
 app.UseExceptionHandler();
 app.UseOpenAiStatusCodeErrors();
 app.UseGatewaySwagger();
+app.UseGatewayAuth();
 
 app.MapCompletions();
 app.MapChatCompletions();

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using Orleans.Inference.ApiHost.Auth;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Json;
 using Orleans.Inference.ApiHost.Requests;
@@ -14,7 +15,7 @@ public static class AdminModelsApi
 {
     public static IEndpointRouteBuilder MapAdminModels(this IEndpointRouteBuilder routes)
     {
-        var admin = routes.MapGroup("/admin/models").WithTags("Admin");
+        var admin = routes.MapGroup("/admin/models").WithTags("Admin").RequireGatewayAccess(GatewayAccess.Admin);
         admin.MapGet("/", ListAsync).WithName("AdminListModels")
             .WithSummary("Lists every catalog model with state, progress, stage, error, loaded-at, last-used and in-flight requests")
             .Produces<AdminModelList>();

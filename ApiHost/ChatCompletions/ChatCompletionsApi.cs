@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
+using Orleans.Inference.ApiHost.Auth;
 using Orleans.Inference.ApiHost.Completions;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Hosting;
@@ -17,7 +18,7 @@ public static class ChatCompletionsApi
 {
     public static IEndpointRouteBuilder MapChatCompletions(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/v1").WithTags("Chat")
+        routes.MapGroup("/v1").WithTags("Chat").RequireGatewayAccess(GatewayAccess.Inference)
             .MapPost("/chat/completions", CreateAsync)
             .WithName("CreateChatCompletion")
             .WithSummary("Creates the assistant's reply to a conversation")

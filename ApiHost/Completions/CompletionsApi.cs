@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
+using Orleans.Inference.ApiHost.Auth;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Hosting;
 using Orleans.Inference.ApiHost.Json;
@@ -16,7 +17,7 @@ public static class CompletionsApi
 {
     public static IEndpointRouteBuilder MapCompletions(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/v1").WithTags("Completions")
+        routes.MapGroup("/v1").WithTags("Completions").RequireGatewayAccess(GatewayAccess.Inference)
             .MapPost("/completions", CreateAsync)
             .WithName("CreateCompletion")
             .WithSummary("Creates a completion for a prompt, or one per prompt of an array")

@@ -77,7 +77,7 @@ internal sealed partial class OpenAiExceptionHandler(ILogger<OpenAiExceptionHand
     }
 
     /// <summary>Whole seconds, at least one: a client told to retry after 0 s would hammer the gateway.</summary>
-    private static void SetRetryAfter(HttpContext http, TimeSpan after) =>
+    internal static void SetRetryAfter(HttpContext http, TimeSpan after) =>
         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
