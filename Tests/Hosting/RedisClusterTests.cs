@@ -108,4 +108,28 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster, ITestOutputHe
         await joining.Process.WaitForExitAsync(Recovery);
         await cluster.WaitForActiveSilosAsync(3);
     }
+
+    [Fact]
+    public async Task ClientModeApiHost_JoinsNoSilo_ButServesCompletionsStreamsAndTheAdminApi()
+    {
+        await using var client = ClusterNode.ApiHost("apihost-client", [.. cluster.Settings, "--Orleans:Mode=Client"]);
+        client.Process.Start();
+        await client.WaitUntilReadyAsync(RedisClusterFixture.StartTimeout);
+        var http = client.Http!;
+
+        using (var response = await http.PostAsJsonAsync("v1/completions", new { model = Model, prompt = "Hello", max_tokens = 4 }))
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        using (var streamed = await http.PostAsJsonAsync("v1/completions", new { model = Model, prompt = "Hello", max_tokens = 4, stream = true }))
+        {
+            var events = await ServerSentEvents.ReadAllDataAsync(streamed);
+            Assert.Equal("[DONE]", events[^1]);
+            Assert.True(events.Count > 1, "tokens came before [DONE]");
+        }
+
+        using (var models = await http.GetAsync("admin/models")) Assert.Contains($"\"{Model}\"", await models.Content.ReadAsStringAsync());
+        // A client is no member: the cluster still counts three silos.
+        Assert.Equal(3, await cluster.ActiveSilosAsync());
+        client.Process.Terminate();
+        await client.Process.WaitForExitAsync(Recovery);
+    }
 }
