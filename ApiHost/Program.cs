@@ -1,4 +1,5 @@
 using Orleans.Inference.ApiHost.Admin;
+using Orleans.Inference.ApiHost.Auth;
 using Orleans.Inference.ApiHost.Catalog;
 using Orleans.Inference.ApiHost.ChatCompletions;
 using Orleans.Inference.ApiHost.Completions;
@@ -7,11 +8,14 @@ using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Health;
 using Orleans.Inference.ApiHost.Hosting;
 using Orleans.Inference.ApiHost.Limits;
+using Orleans.Inference.ApiHost.Requests;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddEmbeddedSilo();
+builder.AddOrleansMember();
+builder.AddGatewayAuth();
 builder.Services.AddOpenAiApi();
+builder.Services.AddRequestLimits();
 builder.Services.AddGatewaySwagger();
 builder.Services.AddGatewayMetrics();
 builder.AddGatewayTracing();
@@ -27,6 +31,7 @@ app.UseExceptionHandler();
 app.UseOpenAiStatusCodeErrors();
 app.UseGatewayConcurrencyLimit();
 app.UseGatewaySwagger();
+app.UseGatewayAuth();
 
 app.MapCompletions();
 app.MapChatCompletions();

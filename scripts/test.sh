@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine and ends with "N passed, N failed[, N skipped]".
 # Needs only the .NET SDK named in global.json; everything else is restored from NuGet, except Debian's chromium and
-# chromium-driver for the dashboard's browser test, installed here (as root) when missing.
+# chromium-driver for the dashboard's browser test and redis-server for the cluster tests, installed here (as root) when missing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+# Debian packages the suite needs: chromium and chromium-driver (the dashboard's browser test), redis-server (the cluster tests).
+packages=()
+command -v chromium >/dev/null && command -v chromedriver >/dev/null || packages+=(chromium chromium-driver)
+command -v redis-server >/dev/null || packages+=(redis-server)
+if (( ${#packages[@]} > 0 )); then
   apt_log=$(mktemp)
-  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; } >"$apt_log" 2>&1; then
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"; } >"$apt_log" 2>&1; then
     cat "$apt_log" >&2
-    echo "Could not install chromium and chromium-driver: the dashboard's browser test will fail." >&2
+    echo "Could not install ${packages[*]}: the tests that need them will fail." >&2
   fi
   rm -f "$apt_log"
 fi

@@ -13,6 +13,7 @@ namespace Orleans.Inference.ApiHost.Admin;
 /// <param name="LastUsed">When a request last reached it.</param>
 /// <param name="InFlight">Requests queued or running.</param>
 /// <param name="Simulated">True for the simulated backend.</param>
+/// <param name="Silo">The silo the model lives on (its grain, batch grain and loaded instance), e.g. <c>S127.0.0.1:11111:123</c>.</param>
 public sealed record AdminModelStatus(
     string Id,
     string State,
@@ -23,10 +24,11 @@ public sealed record AdminModelStatus(
     DateTimeOffset? LoadedAt,
     DateTimeOffset? LastUsed,
     int InFlight,
-    bool Simulated)
+    bool Simulated,
+    string? Silo)
 {
     internal static AdminModelStatus From(ModelStatus status, ModelOptions model) => new(
         status.ModelId, status.State.ToString(), status.Progress, status.Stage, status.Error,
         status.EstimatedRemaining?.TotalSeconds, status.LoadedAt, status.LastUsed, status.InFlight,
-        model.Backend == Backends.BackendKind.Simulated || model.OwnedBy == "simulator");
+        model.Backend == Backends.BackendKind.Simulated || model.OwnedBy == "simulator", status.Silo);
 }

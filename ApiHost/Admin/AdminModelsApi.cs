@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Orleans.Inference.ApiHost.Auth;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Json;
 using Orleans.Inference.ApiHost.Requests;
@@ -13,7 +15,7 @@ public static class AdminModelsApi
 {
     public static IEndpointRouteBuilder MapAdminModels(this IEndpointRouteBuilder routes)
     {
-        var admin = routes.MapGroup("/admin/models").WithTags("Admin");
+        var admin = routes.MapGroup("/admin/models").WithTags("Admin").RequireGatewayAccess(GatewayAccess.Admin);
         admin.MapGet("/", ListAsync).WithName("AdminListModels")
             .WithSummary("Lists every catalog model with state, progress, stage, error, loaded-at, last-used and in-flight requests")
             .Produces<AdminModelList>();
@@ -22,7 +24,8 @@ public static class AdminModelsApi
             .Accepts<RegisterModelRequest>("application/json")
             .Produces<AdminModelStatus>(StatusCodes.Status201Created)
             .Produces<OpenAiErrorResponse>(StatusCodes.Status400BadRequest)
-            .Produces<OpenAiErrorResponse>(StatusCodes.Status409Conflict);
+            .Produces<OpenAiErrorResponse>(StatusCodes.Status409Conflict)
+            .Produces<OpenAiErrorResponse>(StatusCodes.Status413PayloadTooLarge);
         admin.MapGet("/{id}", GetAsync).WithName("AdminGetModel")
             .WithSummary("One model's status")
             .Produces<AdminModelStatus>().Produces<OpenAiErrorResponse>(StatusCodes.Status404NotFound);
@@ -71,9 +74,9 @@ public static class AdminModelsApi
         return Accepted(id, AdminModelStatus.From(await grains.GetGrain<IModelGrain>(id).UnloadAsync(), model));
     }
 
-    internal static async Task<IResult> RegisterAsync(HttpContext http, IGrainFactory grains, ModelCatalog catalog)
+    internal static async Task<IResult> RegisterAsync(HttpContext http, IGrainFactory grains, ModelCatalog catalog, IOptions<LimitsOptions> limits)
     {
-        var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.RegisterModelRequest);
+        var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.RegisterModelRequest, limits.Value.MaxRequestBodyBytes);
         if (body is null) return error!;
         if (string.IsNullOrWhiteSpace(body.Id)) return ApiErrors.Invalid("'id' is required.", "id");
         var (problem, param, model) = body.ToOptions();

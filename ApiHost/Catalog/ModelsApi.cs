@@ -1,3 +1,4 @@
+using Orleans.Inference.ApiHost.Auth;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Json;
 using Orleans.Inference.Backends;
@@ -12,7 +13,7 @@ public static class ModelsApi
 
     public static IEndpointRouteBuilder MapModels(this IEndpointRouteBuilder routes)
     {
-        var models = routes.MapGroup("/v1/models").WithTags("Models");
+        var models = routes.MapGroup("/v1/models").WithTags("Models").RequireGatewayAccess(GatewayAccess.Inference);
         models.MapGet("/", ListAsync)
             .WithName("ListModels")
             .WithSummary("Lists the catalog's models with their lifecycle state")

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using Orleans.Inference.ApiHost.Auth;
 using Orleans.Inference.ApiHost.Completions;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Hosting;
@@ -16,7 +18,7 @@ public static class ChatCompletionsApi
 {
     public static IEndpointRouteBuilder MapChatCompletions(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/v1").WithTags("Chat")
+        routes.MapGroup("/v1").WithTags("Chat").RequireGatewayAccess(GatewayAccess.Inference)
             .MapPost("/chat/completions", CreateAsync)
             .WithName("CreateChatCompletion")
             .WithSummary("Creates the assistant's reply to a conversation")
@@ -31,12 +33,12 @@ public static class ChatCompletionsApi
     }
 
     internal static async Task<IResult> CreateAsync(
-        HttpContext http, IGrainFactory grains, ITokenTransport transport, ModelCatalog catalog, TimeProvider time)
+        HttpContext http, IGrainFactory grains, ITokenTransport transport, ModelCatalog catalog, TimeProvider time, IOptions<LimitsOptions> limits)
     {
-        var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.ChatCompletionRequest);
+        var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.ChatCompletionRequest, limits.Value.MaxRequestBodyBytes);
         if (body is null) return error!;
         if (string.IsNullOrEmpty(body.Model)) return ApiErrors.Invalid("'model' is required.", "model");
-        var invalid = ChatPrompt.TryRender(body.Messages, out var messages, out var prompt);
+        var invalid = ChatPrompt.TryRender(body.Messages, limits.Value.MaxMessagesPerRequest, out var messages, out var prompt);
         if (invalid is not null) return invalid;
         if (await catalog.FindAsync(body.Model) is not { } model) return ApiErrors.ModelNotFound(body.Model);
         http.Features.Get<GenerationRequestFeature>()?.Model = body.Model;

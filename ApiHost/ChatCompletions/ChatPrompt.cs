@@ -8,12 +8,13 @@ namespace Orleans.Inference.ApiHost.ChatCompletions;
 internal static class ChatPrompt
 {
     /// <summary>Builds the wire messages and the rendered prompt, or the 400 that names the message at fault.</summary>
-    public static IResult? TryRender(List<ChatMessageDto>? messages, out ChatMessage[] wire, out string prompt)
+    public static IResult? TryRender(List<ChatMessageDto>? messages, int maxMessages, out ChatMessage[] wire, out string prompt)
     {
         wire = [];
         prompt = string.Empty;
         if (messages is null) return ApiErrors.Invalid("'messages' is required.", "messages");
         if (messages.Count == 0) return ApiErrors.Invalid("'messages' must hold at least one message.", "messages");
+        if (messages.Count > maxMessages) return ApiErrors.ArrayTooLong("messages", maxMessages, messages.Count);
 
         wire = new ChatMessage[messages.Count];
         var text = new StringBuilder();

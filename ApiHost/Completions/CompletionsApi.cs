@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using Orleans.Inference.ApiHost.Auth;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Hosting;
 using Orleans.Inference.ApiHost.Json;
@@ -15,7 +17,7 @@ public static class CompletionsApi
 {
     public static IEndpointRouteBuilder MapCompletions(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/v1").WithTags("Completions")
+        routes.MapGroup("/v1").WithTags("Completions").RequireGatewayAccess(GatewayAccess.Inference)
             .MapPost("/completions", CreateAsync)
             .WithName("CreateCompletion")
             .WithSummary("Creates a completion for a prompt, or one per prompt of an array")
@@ -29,15 +31,20 @@ public static class CompletionsApi
     }
 
     internal static async Task<IResult> CreateAsync(
-        HttpContext http, IGrainFactory grains, ITokenTransport transport, ModelCatalog catalog, TimeProvider time)
+        HttpContext http, IGrainFactory grains, ITokenTransport transport, ModelCatalog catalog, TimeProvider time, IOptions<LimitsOptions> limits)
     {
-        var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.CompletionRequest);
+        var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.CompletionRequest, limits.Value.MaxRequestBodyBytes);
         if (body is null) return error!;
         if (string.IsNullOrEmpty(body.Model)) return ApiErrors.Invalid("'model' is required.", "model");
         if (body.Prompt is null) return ApiErrors.Invalid("'prompt' is required.", "prompt");
         if (body.Prompt.Values.Length == 0) return ApiErrors.Invalid("'prompt' must not be an empty array.", "prompt");
+        if (body.Prompt.Values.Length > limits.Value.MaxPromptsPerRequest)
+            return ApiErrors.ArrayTooLong("prompt", limits.Value.MaxPromptsPerRequest, body.Prompt.Values.Length);
         if (await catalog.FindAsync(body.Model) is not { } model) return ApiErrors.ModelNotFound(body.Model);
         http.Features.Get<GenerationRequestFeature>()?.Model = body.Model;
+        // More prompts than the model's queue holds would get 429 forever: retrying cannot help, so it is the client's error.
+        if (body.Prompt.Values.Length > model.Batching.MaxQueueLength)
+            return ApiErrors.ArrayTooLong("prompt", model.Batching.MaxQueueLength, body.Prompt.Values.Length);
 
         var invalid = SamplingValidation.TryCreate(
             model, (body.MaxTokens, "max_tokens"), body.Temperature, body.TopP, body.Stop, body.Seed, body.N, out var sampling);

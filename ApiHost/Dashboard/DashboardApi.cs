@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Inference.ApiHost.Auth;
 
 namespace Orleans.Inference.ApiHost.Dashboard;
 
@@ -31,7 +32,7 @@ public static class DashboardApi
         var dashboard = routes.MapGroup("/dashboard").WithTags("Dashboard");
         dashboard.MapGet("/", Page).WithName("Dashboard").WithSummary("The dashboard page").ExcludeFromDescription();
         dashboard.MapGet("/{asset}", Asset).WithName("DashboardAsset").WithSummary("The page's scripts and styles").ExcludeFromDescription();
-        dashboard.MapGet("/stats", Stats).WithName("DashboardStats")
+        dashboard.MapGet("/stats", Stats).WithName("DashboardStats").RequireGatewayAccess(GatewayAccess.Metrics)
             .WithSummary("Per model and second, over the last minute: requests, p99 latency, mean batch size, longest queue");
         return routes;
     }

@@ -12,6 +12,14 @@ internal static class ApiErrors
     public static JsonHttpResult<OpenAiErrorResponse> Invalid(string message, string? param, string? code = null) =>
         Create(StatusCodes.Status400BadRequest, message, InvalidRequest, param, code);
 
+    /// <summary>OpenAI's words and code for an array past its limit, so clients that handle OpenAI's error handle this one.</summary>
+    public static JsonHttpResult<OpenAiErrorResponse> ArrayTooLong(string param, int max, int length) => Invalid(
+        $"Invalid '{param}': array too long. Expected an array with maximum length {max}, but got an array with length {length} instead.",
+        param, "array_above_max_length");
+
+    public static JsonHttpResult<OpenAiErrorResponse> RequestTooLarge(string message) =>
+        Create(StatusCodes.Status413PayloadTooLarge, message, InvalidRequest, null, "request_too_large");
+
     public static JsonHttpResult<OpenAiErrorResponse> ModelNotFound(string model) =>
         Create(StatusCodes.Status404NotFound, $"The model '{model}' does not exist.", InvalidRequest, "model", "model_not_found");
 
@@ -24,6 +32,10 @@ internal static class ApiErrors
         StatusCodes.Status400BadRequest => new OpenAiError(backend.Message, InvalidRequest, null, "backend_rejected"),
         _ => new OpenAiError(backend.Message, ServerError, null, "backend_error"),
     };
+
+    /// <summary>The silo that served the model was lost and the retries did not reach another (503 with Retry-After).</summary>
+    public static OpenAiError SiloUnavailable() =>
+        new("The silo serving this model was lost; the cluster is recovering it. Retry the request.", ServerError, null, "silo_unavailable");
 
     public static JsonHttpResult<OpenAiErrorResponse> Create(int status, string message, string type, string? param, string? code) =>
         TypedResults.Json(

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Inference.Batching;
+using Orleans.Inference.Client;
 using Orleans.Inference.Generation;
 using Orleans.Inference.Models;
 
@@ -7,7 +8,7 @@ namespace Orleans.Inference.ApiHost.Errors;
 
 /// <summary>
 /// Turns exceptions that escape an endpoint into OpenAI-shaped errors: 404 for unknown models,
-/// 503 with Retry-After for models that cannot serve yet, the request's own status for bad HTTP,
+/// 503 with Retry-After for models that cannot serve yet (or whose silo was lost), the request's own status for bad HTTP,
 /// and a 500 that tells nothing internal for the rest.
 /// </summary>
 internal sealed partial class OpenAiExceptionHandler(ILogger<OpenAiExceptionHandler> logger) : IExceptionHandler
@@ -30,7 +31,9 @@ internal sealed partial class OpenAiExceptionHandler(ILogger<OpenAiExceptionHand
             TimeoutException timeout => ApiErrors.Create(StatusCodes.Status504GatewayTimeout, timeout.Message, ApiErrors.ServerError, null, "stream_timeout"),
             InvalidModelException invalid => ApiErrors.Invalid(invalid.Message, null, "invalid_model"),
             ModelExistsException exists => ApiErrors.Create(StatusCodes.Status409Conflict, exists.Message, ApiErrors.InvalidRequest, "id", "model_exists"),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge => ApiErrors.RequestTooLarge(tooLarge.Message),
             BadHttpRequestException bad => ApiErrors.Create(bad.StatusCode, bad.Message, ApiErrors.InvalidRequest, null, null),
+            _ when SiloFailures.IsSiloLost(exception) => SiloLost(http),
             _ => null,
         };
 
@@ -61,6 +64,12 @@ internal sealed partial class OpenAiExceptionHandler(ILogger<OpenAiExceptionHand
         return TypedResults.Json(new OpenAiErrorResponse(error), Json.OpenAiJson.Context.OpenAiErrorResponse, statusCode: backend.StatusCode);
     }
 
+    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<OpenAiErrorResponse> SiloLost(HttpContext http)
+    {
+        SetRetryAfter(http, TimeSpan.FromSeconds(1));
+        return TypedResults.Json(new OpenAiErrorResponse(ApiErrors.SiloUnavailable()), Json.OpenAiJson.Context.OpenAiErrorResponse, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
     private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<OpenAiErrorResponse> TooManyRequests(HttpContext http, QueueFullException full)
     {
         SetRetryAfter(http, full.RetryAfter);
@@ -68,7 +77,7 @@ internal sealed partial class OpenAiExceptionHandler(ILogger<OpenAiExceptionHand
     }
 
     /// <summary>Whole seconds, at least one: a client told to retry after 0 s would hammer the gateway.</summary>
-    private static void SetRetryAfter(HttpContext http, TimeSpan after) =>
+    internal static void SetRetryAfter(HttpContext http, TimeSpan after) =>
         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Unhandled error on {Path}")]

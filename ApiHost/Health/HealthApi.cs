@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orleans.Inference.ApiHost.Auth;
 
 namespace Orleans.Inference.ApiHost.Health;
 
@@ -27,9 +28,11 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        routes.MapHealthChecks("/health/live", Options(Live)).WithTags("Health").WithName("Live").WithSummary("The process is up");
+        routes.MapHealthChecks("/health/live", Options(Live)).WithTags("Health").WithName("Live").WithSummary("The process is up")
+            .RequireGatewayAccess(GatewayAccess.Health);
         routes.MapHealthChecks("/health/ready", Options(Ready)).WithTags("Health").WithName("Ready")
-            .WithSummary("The silo has joined its cluster, at least one model is ready and the HTTP backends are reachable");
+            .WithSummary("The silo has joined its cluster, at least one model is ready and the HTTP backends are reachable")
+            .RequireGatewayAccess(GatewayAccess.Health);
         return routes;
     }
 

@@ -4,16 +4,36 @@ using Orleans.Inference.ApiHost.Streaming;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Inference.Hosting;
+using Orleans.Inference.Models;
 using Orleans.Inference.Streaming;
+using Orleans.Inference.Telemetry;
 
 namespace Orleans.Inference.ApiHost.Hosting;
 
 /// <summary>The ApiHost's building blocks, so that Program.cs reads as a table of contents.</summary>
 internal static class GatewayHostingExtensions
 {
-    /// <summary>Co-hosts an Orleans silo in this process (the embedded default): grain calls stay in-process.</summary>
-    public static WebApplicationBuilder AddEmbeddedSilo(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Co-hosts an Orleans silo in this process (the embedded default, or a member of a Redis cluster): grain calls to
+    /// grains here stay in-process. With <c>Orleans:Mode=Client</c> the host runs no silo and calls the cluster's.
+    /// </summary>
+    public static WebApplicationBuilder AddOrleansMember(this WebApplicationBuilder builder)
     {
+        if (ClusteringSiloBuilderExtensions.ReadClustering(builder.Configuration).Mode == ClusterMode.Client)
+        {
+            builder.UseOrleansClient(client =>
+            {
+                client.UseInferenceClustering();
+                // The streams this host reads: model events (the admin API), and tokens when that transport is chosen.
+                client.AddMemoryStreams(ModelEvents.StreamProvider);
+                var streaming = builder.Configuration.GetSection(StreamingOptions.SectionName).Get<StreamingOptions>() ?? new StreamingOptions();
+                if (streaming.Transport == TokenTransport.OrleansStreams) client.AddMemoryStreams(TokenStreams.StreamProvider);
+                // The silos' filters continue the trace only if this host's calls carry it.
+                if (TracingServiceCollectionExtensions.Read(builder.Configuration).IsOn) client.AddActivityPropagation();
+            });
+            return builder;
+        }
+
         builder.UseOrleans(silo => silo.UseInferenceClustering().AddInference());
         return builder;
     }

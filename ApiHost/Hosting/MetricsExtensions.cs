@@ -1,4 +1,5 @@
 using OpenTelemetry.Metrics;
+using Orleans.Inference.ApiHost.Auth;
 using Orleans.Inference.Batching;
 
 namespace Orleans.Inference.ApiHost.Hosting;
@@ -15,7 +16,9 @@ internal static class MetricsExtensions
         AllocationMetrics.EnsureCreated();
         services.AddSingleton<RequestMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter("System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", BatchingMetrics.MeterName, AllocationMetrics.MeterName, "Microsoft.Orleans")
+            .AddMeter("System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http",
+                "Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Authorization", "Microsoft.AspNetCore.RateLimiting",
+                BatchingMetrics.MeterName, AllocationMetrics.MeterName, "Microsoft.Orleans")
             .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }
@@ -29,7 +32,7 @@ internal static class MetricsExtensions
 
     public static WebApplication MapGatewayMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireGatewayAccess(GatewayAccess.Metrics);
         return app;
     }
 }

@@ -31,7 +31,7 @@ internal static class SamplingValidation
         if (n is { } choices && choices != 1)
             return ApiErrors.Invalid("'n' other than 1 is not supported by this gateway.", "n", "unsupported_parameter");
         if (stop is { Values.Length: > MaxStopSequences })
-            return ApiErrors.Invalid($"'stop' may hold at most {MaxStopSequences} sequences.", "stop");
+            return ApiErrors.ArrayTooLong("stop", MaxStopSequences, stop.Values.Length);
         if (stop is not null && stop.Values.Any(string.IsNullOrEmpty))
             return ApiErrors.Invalid("'stop' sequences must not be empty.", "stop");
 

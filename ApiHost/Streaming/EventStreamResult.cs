@@ -113,6 +113,7 @@ internal sealed partial class EventStreamResult<T>(
         SlowReaderException slow => new OpenAiError(slow.Message, ApiErrors.ServerError, null, "slow_reader"),
         TimeoutException timeout => new OpenAiError(timeout.Message, ApiErrors.ServerError, null, "stream_timeout"),
         BackendException backend => ApiErrors.Backend(backend),
+        _ when Client.SiloFailures.IsSiloLost(error) => ApiErrors.SiloUnavailable(),
         _ => new OpenAiError("The backend failed while generating this response.", ApiErrors.ServerError, null, "backend_error"),
     });
 

@@ -21,8 +21,11 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>A server this one depends on (the Simulator behind an ApiHost), stopped after it.</summary>
-    public ServerProcess? Companion { get; set; }
+    /// <summary>Processes this one depends on (the Simulator behind an ApiHost, a cluster's silos and Redis), stopped after it.</summary>
+    public List<ServerProcess> Companions { get; } = [];
+
+    /// <summary>Companions that are part of the gateway (a cluster's silos): their CPU and memory count with the server's.</summary>
+    public List<ServerProcess> Members { get; } = [];
 
     /// <summary>Connects to a server that is already running.</summary>
     public static ServerProcess Remote(Uri url) => new(url, null);
@@ -77,21 +80,45 @@ internal sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException("The server did not become ready within 60 s.");
     }
 
-    /// <summary>The server's CPU time so far, when the Bench started it.</summary>
+    /// <summary>The server's CPU time so far (its cluster members' included), when the Bench started it.</summary>
     public TimeSpan? CpuTime()
     {
         if (_process is null) return null;
         _process.Refresh();
-        return _process.TotalProcessorTime;
+        return Members.Aggregate(_process.TotalProcessorTime, (sum, member) => sum + (member.CpuTime() ?? TimeSpan.Zero));
     }
 
-    /// <summary>The server's working set now, when the Bench started it.</summary>
+    /// <summary>The server's working set now (its cluster members' included), when the Bench started it.</summary>
     public long? WorkingSetBytes()
     {
         if (_process is null) return null;
         _process.Refresh();
-        return _process.WorkingSet64;
+        return _process.WorkingSet64 + Members.Sum(member => member.WorkingSetBytes() ?? 0);
     }
+
+    /// <summary>
+    /// Starts a process that serves no HTTP (redis-server, a compute-only silo) and waits until it prints a line that
+    /// <paramref name="isReady"/> accepts.
+    /// </summary>
+    public static async Task<ServerProcess> StartUntilLineAsync(ProcessStartInfo start, Func<string, bool> isReady, TimeSpan timeout)
+    {
+        start.UseShellExecute = false;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null && isReady(e.Data)) ready.TrySetResult(); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[{Path.GetFileName(start.FileName)}] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ServerProcess(new Uri("http://127.0.0.1/"), process);
+        var exited = process.WaitForExitAsync();
+        if (await Task.WhenAny(ready.Task, exited, Task.Delay(timeout)) == ready.Task) return server;
+        await server.DisposeAsync();
+        throw new InvalidOperationException($"{start.FileName} {start.Arguments} did not become ready within {timeout}.");
+    }
+
+    public static int FreeLoopbackPort() => FreePort();
 
     /// <summary>The server's <c>inference.process.allocated</c> (precise) from <c>/metrics</c>, or null when it has none.</summary>
     public Task<double?> AllocatedBytesAsync(HttpClient http) => MetricAsync(http, "inference_process_allocated_bytes");
@@ -138,7 +165,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             _process.Dispose();
         }
 
-        if (Companion is not null) await Companion.DisposeAsync();
+        for (var i = Companions.Count - 1; i >= 0; i--) await Companions[i].DisposeAsync();
     }
 
     private static int FreePort()

@@ -9,6 +9,9 @@ internal sealed record ServerSpec(string Name, bool Floor, IReadOnlyDictionary<s
     /// <summary>Start a Simulator first and point the ApiHost's <see cref="SimulatorEndpoint"/> at it (over loopback HTTP).</summary>
     public bool WithSimulator { get; init; }
 
+    /// <summary>More than 1: a Redis cluster of this many silos, the ApiHost's and compute-only ones holding the models (<see cref="BenchCluster"/>).</summary>
+    public int Silos { get; init; } = 1;
+
     public static ServerSpec ApiHost(string name, string readyModel, IReadOnlyDictionary<string, string>? settings = null) =>
         new(name, false, settings ?? new Dictionary<string, string>(), readyModel);
 
@@ -25,6 +28,12 @@ internal sealed record ServerSpec(string Name, bool Floor, IReadOnlyDictionary<s
         }
 
         var settings = new Dictionary<string, string>(Settings);
+        var members = new List<ServerProcess>();
+        if (Silos > 1)
+        {
+            (members, settings) = await BenchCluster.StartAsync(Silos, ReadyModel, settings, SiblingDll("Silo", "Orleans.Inference.Silo.dll"));
+        }
+
         ServerProcess? simulator = null;
         if (WithSimulator)
         {
@@ -37,12 +46,16 @@ internal sealed record ServerSpec(string Name, bool Floor, IReadOnlyDictionary<s
             var gateway = await ServerProcess.StartAsync(
                 SiblingDll("ApiHost", "Orleans.Inference.ApiHost.dll"), "", settings, $"v1/models/{ReadyModel}", http,
                 body => body.Contains("\"state\":\"Ready\"", StringComparison.Ordinal));
-            gateway.Companion = simulator;
+            if (simulator is not null) gateway.Companions.Add(simulator);
+            gateway.Companions.AddRange(members);
+            // Redis is infrastructure; the silos are the gateway, so their CPU and memory count with it.
+            gateway.Members.AddRange(members.Skip(1));
             return gateway;
         }
         catch
         {
             if (simulator is not null) await simulator.DisposeAsync();
+            foreach (var member in members) await member.DisposeAsync();
             throw;
         }
     }

@@ -11,26 +11,86 @@ namespace Orleans.Inference.Client;
 /// </summary>
 public static class InferenceClientExtensions
 {
-    /// <summary>Waits for the model to be ready, then generates one sequence and returns it whole.</summary>
+    /// <summary>
+    /// Waits for the model to be ready, then generates one sequence and returns it whole. When the silo holding the
+    /// model is lost the request is sent again (<see cref="SiloFailures"/>): nothing has reached the caller yet.
+    /// </summary>
     public static async Task<InferenceResult> CompleteAsync(
         this IGrainFactory grains, string modelId, InferenceRequest request, CancellationToken cancellationToken = default)
     {
-        await grains.GetGrain<IModelGrain>(modelId).EnsureReadyAsync(cancellationToken);
-        return await grains.GetGrain<IBatchGrain>(modelId).CompleteAsync(request, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await grains.GetGrain<IModelGrain>(modelId).EnsureReadyAsync(cancellationToken);
+                return await grains.GetGrain<IBatchGrain>(modelId).CompleteAsync(request, cancellationToken);
+            }
+            catch (Exception error) when (SiloFailures.ShouldRetry(error, attempt, cancellationToken))
+            {
+                await Task.Delay(SiloFailures.Delay(attempt), cancellationToken);
+            }
+        }
     }
 
-    /// <summary>Waits for the model to be ready, then streams one sequence as its tokens are produced.</summary>
+    /// <summary>
+    /// Waits for the model to be ready, then streams one sequence as its tokens are produced. When the silo holding the
+    /// model is lost before the first token the stream is started again (<see cref="SiloFailures"/>); after it, the
+    /// failure reaches the caller, who has part of the text.
+    /// </summary>
     public static async IAsyncEnumerable<TokenChunk> StreamAsync(
         this IGrainFactory grains,
         string modelId,
         InferenceRequest request,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await grains.GetGrain<IModelGrain>(modelId).EnsureReadyAsync(cancellationToken);
-        await foreach (var chunk in grains.GetGrain<IBatchGrain>(modelId).StreamAsync(request, cancellationToken)
-            .WithCancellation(cancellationToken))
+        for (var attempt = 1; ; attempt++)
         {
-            yield return chunk;
+            IAsyncEnumerator<TokenChunk>? chunks = null;
+            bool more;
+            try
+            {
+                await grains.GetGrain<IModelGrain>(modelId).EnsureReadyAsync(cancellationToken);
+                chunks = grains.GetGrain<IBatchGrain>(modelId).StreamAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                more = await chunks.MoveNextAsync();
+            }
+            catch (Exception error) when (SiloFailures.ShouldRetry(error, attempt, cancellationToken))
+            {
+                if (chunks is not null) await DisposeQuietlyAsync(chunks);
+                await Task.Delay(SiloFailures.Delay(attempt), cancellationToken);
+                continue;
+            }
+            catch
+            {
+                if (chunks is not null) await DisposeQuietlyAsync(chunks);
+                throw;
+            }
+
+            try
+            {
+                while (more)
+                {
+                    yield return chunks.Current;
+                    more = await chunks.MoveNextAsync();
+                }
+            }
+            finally
+            {
+                await chunks.DisposeAsync();
+            }
+
+            yield break;
+        }
+    }
+
+    private static async ValueTask DisposeQuietlyAsync(IAsyncEnumerator<TokenChunk> chunks)
+    {
+        try
+        {
+            await chunks.DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // The enumeration is already lost with its silo.
         }
     }
 

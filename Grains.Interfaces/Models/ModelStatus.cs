@@ -11,6 +11,7 @@ namespace Orleans.Inference.Models;
 /// <param name="LastUsed">When a request last reached the model.</param>
 /// <param name="InFlight">Requests queued or running in the model's batch grain (filled in by status queries).</param>
 /// <param name="Sequence">Grows with every change, so a consumer that mixes a snapshot and events can drop stale ones.</param>
+/// <param name="Silo">The silo the model's grain (and so its loaded instance and batch grain) lives on (filled in by status queries).</param>
 [GenerateSerializer, Immutable, Alias("models.status")]
 public sealed record ModelStatus(
     [property: Id(0)] string ModelId,
@@ -22,7 +23,8 @@ public sealed record ModelStatus(
     [property: Id(6)] DateTimeOffset? LoadedAt = null,
     [property: Id(7)] DateTimeOffset? LastUsed = null,
     [property: Id(8)] int InFlight = 0,
-    [property: Id(9)] long Sequence = 0)
+    [property: Id(9)] long Sequence = 0,
+    [property: Id(10)] string? Silo = null)
 {
     /// <summary>True when nothing is under way: Unloaded, Ready or Failed.</summary>
     public bool IsSettled => State is ModelState.Unloaded or ModelState.Ready or ModelState.Failed;

@@ -9,7 +9,7 @@ using Orleans.Inference.Hosting;
 using Orleans.Inference.Models;
 using Orleans.Inference.Streaming;
 using Orleans.Inference.Telemetry;
-using Orleans.Placement;
+using Orleans.Inference.Placement;
 
 namespace Orleans.Inference.Batching;
 
@@ -19,7 +19,7 @@ namespace Orleans.Inference.Batching;
 /// each caller gets its own tokens, and one caller's failure or cancellation never touches the others.
 /// </summary>
 [Reentrant]
-[PreferLocalPlacement]
+[ModelColocatedPlacement]
 public sealed partial class BatchGrain(
     BackendProvider backends,
     ModelCatalog catalog,
@@ -35,6 +35,8 @@ public sealed partial class BatchGrain(
     private BatchScheduler _scheduler = null!;
     private QueueAdmission _admission = null!;
     private bool _accepting = true;
+    private bool _shuttingDown;
+    private TimeSpan _drainTimeout;
     private TaskCompletionSource? _drained;
 
     /// <summary>The model id, read once: the grain key is decoded on every call otherwise, and the hot path uses it.</summary>
@@ -47,6 +49,7 @@ public sealed partial class BatchGrain(
         ModelId = this.GetPrimaryKeyString();
         var model = await catalog.FindAsync(ModelId) ?? throw new ModelNotFoundException(ModelId);
         _batching = model.Batching;
+        _drainTimeout = model.DrainTimeout;
         _backend = backends.Get(ModelId, model);
         _scheduler = new BatchScheduler(_batching, time, sequence => _backend.BatchKey(sequence.Request));
         _admission = new QueueAdmission(_batching);
@@ -108,6 +111,12 @@ public sealed partial class BatchGrain(
         }
     }
 
+    public Task DrainForShutdownAsync()
+    {
+        _shuttingDown = true;
+        return DrainAsync(_drainTimeout);
+    }
+
     public Task<int> GetInFlightAsync() => Task.FromResult(InFlight);
 
     public Task WakeAsync()
@@ -118,6 +127,7 @@ public sealed partial class BatchGrain(
 
     private void Enqueue(BatchSequence sequence)
     {
+        if (_shuttingDown) throw new ModelMovingException(ModelId);
         if (!_accepting) throw new ModelUnavailableException(ModelId, ModelState.Unloading, $"The model '{ModelId}' is being unloaded.");
         // Callers that have gone still hold places: make room from them before refusing anyone.
         if (_admission.Refuse(_scheduler.Count) is not null && _scheduler.RemoveCancelled() is > 0 and var removed) metrics.Queued(ModelId, -removed);

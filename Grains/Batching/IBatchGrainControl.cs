@@ -5,4 +5,10 @@ public interface IBatchGrainControl : IGrainWithStringKey
 {
     /// <summary>Expires overdue requests and dispatches a batch if one is due.</summary>
     Task WakeAsync();
+
+    /// <summary>
+    /// Its silo is shutting down: refuses new requests with <see cref="Models.ModelMovingException"/> (callers retry, and
+    /// find the model on another silo) and waits, up to the model's drain timeout, for those it accepted to finish.
+    /// </summary>
+    Task DrainForShutdownAsync();
 }

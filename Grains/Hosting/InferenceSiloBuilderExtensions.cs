@@ -5,6 +5,7 @@ using Orleans.Inference.Backends;
 using Orleans.Inference.Backends.Http;
 using Orleans.Inference.Batching;
 using Orleans.Inference.Models;
+using Orleans.Inference.Placement;
 using Orleans.Inference.Streaming;
 using Orleans.Inference.Telemetry;
 using Orleans.Storage;
@@ -16,7 +17,7 @@ public static class InferenceSiloBuilderExtensions
 {
     /// <summary>
     /// Registers the model catalog (section <c>Inference</c>, validated at start), the backends, the start-up loader,
-    /// the inference grain storage (memory unless the host registered one under <see cref="InferenceStorage.Name"/>),
+    /// the inference grain storage and the stream subscription store (memory unless the host, or Redis clustering, registered them),
     /// the memory streams that carry model events, and token streaming
     /// (<see cref="TokenStreamingSiloBuilderExtensions.AddTokenStreaming"/>). Clustering is the host's choice.
     /// </summary>
@@ -31,9 +32,10 @@ public static class InferenceSiloBuilderExtensions
         builder.Services.TryAddSingleton<BatchingMetrics>();
         builder.Services.TryAddSingleton<ModelMetrics>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StartupModelLoader>();
-        if (!builder.Services.Any(service => service.ServiceType == typeof(IGrainStorage) && Equals(service.ServiceKey, InferenceStorage.Name)))
-            builder.AddMemoryGrainStorage(InferenceStorage.Name);
-        builder.AddMemoryGrainStorage("PubSubStore");
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ShutdownDrain>();
+        builder.AddPlacementDirector<ModelColocatedPlacement, ModelColocatedPlacementDirector>();
+        if (!HasGrainStorage(builder, InferenceStorage.Name)) builder.AddMemoryGrainStorage(InferenceStorage.Name);
+        if (!HasGrainStorage(builder, InferenceStorage.PubSub)) builder.AddMemoryGrainStorage(InferenceStorage.PubSub);
         builder.AddMemoryStreams(ModelEvents.StreamProvider, streams =>
         {
             // A few events per load: two queues polled four times a second cost little idle CPU, and latency is no concern.
@@ -45,6 +47,9 @@ public static class InferenceSiloBuilderExtensions
         if (TracingServiceCollectionExtensions.Read(builder.Configuration).IsOn) builder.AddActivityPropagation();
         return builder;
     }
+
+    private static bool HasGrainStorage(ISiloBuilder builder, string name) =>
+        builder.Services.Any(service => service.ServiceType == typeof(IGrainStorage) && Equals(service.ServiceKey, name));
 
     /// <summary>Binds and validates the model catalog; the ApiHost uses it too.</summary>
     public static IServiceCollection AddInferenceCatalog(this IServiceCollection services)

@@ -14,6 +14,12 @@ public sealed class LoadedModels
         get { lock (_models) return _models.Count; }
     }
 
+    /// <summary>The ids of the models loaded (or unloading) in this silo.</summary>
+    internal IReadOnlyList<string> Ids
+    {
+        get { lock (_models) return [.. _models.Keys]; }
+    }
+
     internal void Add(string modelId, ModelUsage usage)
     {
         lock (_models) _models[modelId] = usage;

@@ -23,11 +23,13 @@ public sealed partial class ModelGrain(
     IOptions<InferenceOptions> options,
     [PersistentState("model", InferenceStorage.Name)] IPersistentState<ModelDesiredState> desired,
     [FromKeyedServices(InferenceTime.Key)] TimeProvider time,
+    ILocalSiloDetails silo,
     ILogger<ModelGrain> logger) : Grain, IModelGrain, IModelGrainControl
 {
     private readonly ModelUsage _usage = new();
     private ModelOptions? _model;
     private ModelStatus _status = null!;
+    private string? _silo;
     private Task<ModelStatus>? _ready;
     private TaskCompletionSource? _loadEnded;
     private TaskCompletionSource? _unloadEnded;
@@ -44,6 +46,7 @@ public sealed partial class ModelGrain(
         // Sequences start from the clock so that they keep growing across activations.
         _sequence = time.GetUtcNow().UtcTicks;
         _status = new ModelStatus(this.GetPrimaryKeyString(), ModelState.Unloaded, Sequence: _sequence);
+        _silo = silo.SiloAddress.ToString();
         metrics.StateChanged(ModelId, ModelState.Unloaded);
         _model = await catalog.FindAsync(ModelId);
         StartEvents();
@@ -62,7 +65,11 @@ public sealed partial class ModelGrain(
     public async Task<ModelStatus> GetStatusAsync()
     {
         ThrowIfUnknown();
-        var status = _status with { LastUsed = _status.LoadedAt is null ? null : time.GetUtcNow() - time.GetElapsedTime(_usage.LastUsed) };
+        var status = _status with
+        {
+            LastUsed = _status.LoadedAt is null ? null : time.GetUtcNow() - time.GetElapsedTime(_usage.LastUsed),
+            Silo = _silo,
+        };
         if (status.State is ModelState.Ready or ModelState.Unloading) status = status with { InFlight = await Batch.GetInFlightAsync() };
         return status;
     }
@@ -113,6 +120,8 @@ public sealed partial class ModelGrain(
         await _unloadEnded!.Task;
         return true;
     }
+
+    public Task<SiloAddress> GetSiloAsync() => Task.FromResult(silo.SiloAddress);
 
     private async Task<ModelStatus> EnsureReadySlowAsync(CancellationToken cancellationToken)
     {

@@ -27,6 +27,12 @@ public sealed class FaultOptions
     /// </summary>
     public int DropAfterTokens { get; set; }
 
+    /// <summary>
+    /// A streamed response goes silent, connection open, once it has written at least this many tokens, until its client
+    /// leaves, as a hung server would; 0 turns it off.
+    /// </summary>
+    public int StallAfterTokens { get; set; }
+
     /// <summary>Seeds the draw that picks failing requests, for repeatable runs; null draws from a shared unseeded random.</summary>
     public int? Seed { get; set; }
 }

@@ -13,6 +13,7 @@ internal sealed class FaultOptionsValidator : IValidateOptions<FaultOptions>
         if (options.RetryAfterSeconds < 0) errors.Add("RetryAfterSeconds must not be negative.");
         if (options.AddedLatencyMs < 0) errors.Add("AddedLatencyMs must not be negative.");
         if (options.DropAfterTokens < 0) errors.Add("DropAfterTokens must not be negative.");
+        if (options.StallAfterTokens < 0) errors.Add("StallAfterTokens must not be negative.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

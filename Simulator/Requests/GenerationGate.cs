@@ -21,7 +21,7 @@ internal sealed class GenerationGate(SimulatedModels models, FaultInjector fault
         // Read once, so a PUT /admin/faults during this request cannot change its faults half way.
         var current = faults.Current;
         if (await faults.BeforeGenerationAsync(http, current) is { } injected) return (null, injected);
-        var stream = body.Stream ? new ChunkStream(http, body.StreamOptions, current.DropAfterTokens, stats) : null;
+        var stream = body.Stream ? new ChunkStream(http, body.StreamOptions, current, stats) : null;
         return (new Generation(http, engine, sampling, stream, time.GetUtcNow().ToUnixTimeSeconds()), null);
     }
 }

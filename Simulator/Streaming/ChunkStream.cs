@@ -5,6 +5,8 @@ using Orleans.Inference.Simulator.Json;
 using Orleans.Inference.Simulator.Requests;
 using Orleans.Inference.Simulator.Stats;
 
+using Orleans.Inference.Simulator.Faults;
+
 namespace Orleans.Inference.Simulator.Streaming;
 
 /// <summary>
@@ -13,9 +15,9 @@ namespace Orleans.Inference.Simulator.Streaming;
 /// </summary>
 /// <param name="http">The request, whose response is the stream.</param>
 /// <param name="options">The request's stream options.</param>
-/// <param name="dropAfterTokens">Fault injection: tokens after which the connection is cut; 0 for none.</param>
+/// <param name="faults">Fault injection: tokens after which the connection is cut, or goes silent.</param>
 /// <param name="stats">Counts the cut connections.</param>
-internal sealed class ChunkStream(HttpContext http, StreamOptions? options, int dropAfterTokens, SimulatorStats stats)
+internal sealed class ChunkStream(HttpContext http, StreamOptions? options, FaultOptions faults, SimulatorStats stats)
 {
     private static readonly TimeSpan DrainDelay = TimeSpan.FromMilliseconds(50);
 
@@ -40,7 +42,13 @@ internal sealed class ChunkStream(HttpContext http, StreamOptions? options, int 
                 await stream.WriteAsync(shape.Chunk(index, chunk.Text, chunk.FinishReason.ToOpenAi(), usage), shape.ChunkTypeInfo);
 
                 written += chunk.TokenCount;
-                if (dropAfterTokens > 0 && written >= dropAfterTokens)
+                if (faults.StallAfterTokens > 0 && written >= faults.StallAfterTokens)
+                {
+                    // Fault injection: a hung server, its connection open and silent; only the client leaving ends it.
+                    await Task.Delay(Timeout.Infinite, http.RequestAborted);
+                }
+
+                if (faults.DropAfterTokens > 0 && written >= faults.DropAfterTokens)
                 {
                     // Fault injection: cut the connection mid-stream, as a crashed server would. Abort discards what Kestrel has
                     // not yet passed to the socket, so the events written first get a moment to reach the client, as they would.

@@ -32,6 +32,9 @@ public sealed class HttpBackendApiHostFactory : ApiHostFactory
     /// <summary>Requests of one array batch on <see cref="Arrays"/>.</summary>
     public const int ArrayBatchSize = 6;
 
+    /// <summary>How long the errors endpoint waits on a silent stream.</summary>
+    public static readonly TimeSpan StreamIdleTimeout = TimeSpan.FromSeconds(1);
+
     /// <summary>Most connections per replica of the shared endpoint.</summary>
     public const int MaxConnections = 8;
 
@@ -83,6 +86,7 @@ public sealed class HttpBackendApiHostFactory : ApiHostFactory
         Endpoint(settings, "errors", [Errors]);
         settings["Inference:Backends:errors:Resilience:MaxRetries"] = "0";
         settings["Inference:Backends:errors:Resilience:AttemptTimeout"] = "00:00:01";
+        settings["Inference:Backends:errors:Resilience:StreamIdleTimeout"] = StreamIdleTimeout.ToString();
         // Its failures are the tests' own doing: the breaker must not take the only replica out between them.
         settings["Inference:Backends:errors:Resilience:MinimumThroughput"] = "1000";
 

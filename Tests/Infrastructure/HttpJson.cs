@@ -18,6 +18,18 @@ public static class HttpJson
         return http.SendAsync(request, completion, cancellationToken);
     }
 
+    /// <summary>Posts bytes as they are (invalid UTF-8 included); without a content type when it is null; chunked, without Content-Length, when asked.</summary>
+    public static Task<HttpResponseMessage> PostBytesAsync(
+        this HttpClient http, string path, byte[] body, string? contentType = "application/json", bool chunked = false,
+        CancellationToken cancellationToken = default)
+    {
+        HttpContent content = chunked ? new StreamContent(new MemoryStream(body)) : new ByteArrayContent(body);
+        if (contentType is not null) content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Headers.TransferEncodingChunked = chunked;
+        return http.SendAsync(request, cancellationToken);
+    }
+
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 

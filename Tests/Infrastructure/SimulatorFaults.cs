@@ -7,4 +7,5 @@ public sealed record SimulatorFaults(
     int RetryAfterSeconds = 1,
     int AddedLatencyMs = 0,
     int DropAfterTokens = 0,
-    int? Seed = null);
+    int? Seed = null,
+    int StallAfterTokens = 0);

@@ -4,7 +4,11 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Inference.Backends;
 using Orleans.Inference.Backends.Simulated;
 using Orleans.Inference.Batching;
+using Orleans.Core.Internal;
 using Orleans.Inference.Hosting;
+using Orleans.Inference.Models;
+using Orleans.Runtime;
+using Orleans.Runtime.Placement;
 
 namespace Orleans.Inference.Tests.Infrastructure;
 
@@ -47,11 +51,43 @@ public class TwoSiloApiHostFactory : ApiHostFactory
     }
 
     /// <summary>
-    /// Activates the model's batch grain on the second silo: it prefers the silo of its first caller, and this call
-    /// starts there. Afterwards every request for the model crosses to that silo.
+    /// Moves the model to the second silo: its batch grain follows its model grain (and the loaded model), so the model
+    /// grain migrates there and the batch grain is let go, to come back beside it. Afterwards every request for the
+    /// model crosses to that silo.
     /// </summary>
-    public Task PlaceBatchGrainOnSecondSiloAsync(string modelId) =>
-        SecondSilo.GetRequiredService<IGrainFactory>().GetGrain<IBatchGrain>(modelId).GetInFlightAsync();
+    public async Task PlaceModelOnSecondSiloAsync(string modelId)
+    {
+        var second = SecondSilo.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+        var model = Grains.GetGrain<IModelGrainControl>(modelId);
+        if (!(await model.GetSiloAsync()).Equals(second))
+        {
+            await Grains.GetGrain<IBatchGrain>(modelId).AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, second);
+            try
+            {
+                await model.AsReference<IGrainManagementExtension>().MigrateOnIdle();
+            }
+            finally
+            {
+                RequestContext.Clear();
+            }
+
+            await HttpJson.EventuallyAsync(async () => (await model.GetSiloAsync()).Equals(second), TimeSpan.FromSeconds(30), $"{modelId} moves to the second silo");
+        }
+
+        await Grains.GetGrain<IModelGrain>(modelId).EnsureReadyAsync(CancellationToken.None);
+
+        // A status query during the move may have brought the batch grain back beside the old activation: let it go until it follows.
+        var batch = Grains.GetGrain<IBatchGrain>(modelId);
+        await HttpJson.EventuallyAsync(async () =>
+        {
+            await batch.GetInFlightAsync();
+            var here = await Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics(hostsIds: [second]);
+            if (here.Any(s => s.GrainId == batch.GetGrainId())) return true;
+            await batch.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+            return false;
+        }, TimeSpan.FromSeconds(30), $"the batch grain of {modelId} follows it to the second silo");
+    }
 
     /// <summary>Forward passes the model's simulated engine has run on the second silo.</summary>
     public long SecondSiloStepsOf(string modelId) =>

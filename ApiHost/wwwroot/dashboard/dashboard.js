@@ -1,13 +1,32 @@
 'use strict';
 
-// Every call to the gateway goes through adminFetch. The admin API has no keys yet (issue #9); once it has, the page
-// sends the key kept in sessionStorage under 'adminKey' as a bearer token and nothing else here changes. That is also
-// why load events are read with fetch and not EventSource, which cannot send headers.
-function adminFetch(path, init = {}) {
-  const headers = new Headers(init.headers);
+// Every call to the gateway goes through adminFetch. A gateway without keys answers it as it is. One with keys
+// (Auth:AdminKeys) answers the admin API with 401 or 403 without an admin key: the page then asks for one, keeps it in
+// sessionStorage under 'adminKey' (this tab only, gone when it closes), sends it as a bearer token, and asks again when
+// it is refused. That is also why load events are read with fetch and not EventSource, which cannot send headers.
+let keyDeclined = false; // the prompt was cancelled: polls stop asking; the buttons and "Admin key" ask again
+
+async function adminFetch(path, init = {}, interactive = false) {
   const key = sessionStorage.getItem('adminKey');
+  const headers = new Headers(init.headers);
   if (key) headers.set('Authorization', `Bearer ${key}`);
-  return fetch(path, { ...init, headers });
+  const response = await fetch(path, { ...init, headers });
+  if (response.status !== 401 && response.status !== 403) return response;
+  document.getElementById('admin-key').hidden = false;
+  if (sessionStorage.getItem('adminKey') !== key) return adminFetch(path, init, interactive); // answered meanwhile
+  if (keyDeclined && !interactive) return response;
+  return askForKey(response.status, key) ? adminFetch(path, init, interactive) : response;
+}
+
+// True when the person gave a key; a cancelled or empty prompt declines.
+function askForKey(status, refused) {
+  const why = status === 403 ? 'That key is not an admin key.'
+    : refused ? 'That key was refused.'
+    : 'This gateway needs an admin key to show and manage models.';
+  const key = window.prompt(`${why} Admin key (Auth:AdminKeys):`)?.trim();
+  keyDeclined = !key;
+  if (key) sessionStorage.setItem('adminKey', key);
+  return !!key;
 }
 
 const charts = [
@@ -66,7 +85,7 @@ async function act(id, action) {
   c.load.disabled = c.unload.disabled = true;
   c.actionError.hidden = true;
   try {
-    const response = await adminFetch(modelPath(id, action), { method: 'POST' });
+    const response = await adminFetch(modelPath(id, action), { method: 'POST' }, true);
     const body = await response.json();
     if (!response.ok) throw new Error(body.error?.message ?? `${action} ${id}: HTTP ${response.status}`);
     render(body);
@@ -103,6 +122,7 @@ async function watch(id) {
 
 async function getJson(path) {
   const response = await adminFetch(path);
+  if (response.status === 401 || response.status === 403) throw new Error(`${path} needs an admin key: use the Admin key button.`);
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return response.json();
 }
@@ -140,5 +160,9 @@ async function poll() {
   }
   setTimeout(poll, 1000);
 }
+
+document.getElementById('admin-key').addEventListener('click', () => {
+  if (askForKey(401, null)) refresh().then(() => showProblem(null), showProblem);
+});
 
 poll();

@@ -42,6 +42,8 @@ internal sealed class BackendEndpoint : IDisposable
 
     public IReadOnlyList<BackendReplica> Replicas => _replicas;
 
+    public BackendResilienceOptions Resilience => _options.Resilience;
+
     /// <summary>
     /// Sends a request built by <paramref name="create"/> for the chosen replica; returns once the response has begun, or
     /// throws a <see cref="Generation.BackendException"/> carrying the status the caller should get.

@@ -9,6 +9,12 @@ public sealed class BackendResilienceOptions
     /// <summary>How long one attempt may take until the backend's response begins (for a non-streamed request: the whole answer); past it, 504.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long a streamed answer may go without an event once it has begun; past it the request is dropped and its callers
+    /// get 504, so a backend that hangs mid-stream cannot hold them.
+    /// </summary>
+    public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Attempts after the first, each on the best healthy replica, for connection failures, timeouts, 5xx, 408 and 429.</summary>
     public int MaxRetries { get; set; } = 2;
 

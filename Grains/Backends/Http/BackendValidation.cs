@@ -23,6 +23,7 @@ internal static class BackendValidation
             yield return $"{at}:Pool: lifetimes must not be negative and ConnectTimeout must be positive.";
         var resilience = endpoint.Resilience;
         if (resilience.MaxRetries < 0) yield return $"{at}:Resilience:MaxRetries must not be negative.";
+        if (resilience.StreamIdleTimeout <= TimeSpan.Zero) yield return $"{at}:Resilience:StreamIdleTimeout must be positive.";
         if (resilience.AttemptTimeout <= TimeSpan.Zero || resilience.RetryDelay < TimeSpan.Zero || resilience.MaxRetryAfter < TimeSpan.Zero)
             yield return $"{at}:Resilience: AttemptTimeout must be positive, RetryDelay and MaxRetryAfter not negative.";
         if (resilience.FailureRatio is <= 0 or > 1) yield return $"{at}:Resilience:FailureRatio must be above 0 and at most 1.";

@@ -96,25 +96,44 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
     {
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var parser = SseParser.Create(body, static (_, data) => data.SequenceEqual("[DONE]"u8) ? null : JsonSerializer.Deserialize(data, BackendJson.Default.BackendChunk));
-        await foreach (var item in parser.EnumerateAsync(cancellationToken).ConfigureAwait(false))
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var idleTimeout = endpoint.Resilience.StreamIdleTimeout;
+        idle.CancelAfter(idleTimeout);
+        try
         {
-            if (item.Data is not { } chunk)
+            await foreach (var item in parser.EnumerateAsync(idle.Token).ConfigureAwait(false))
             {
-                router.Complete();
-                return;
+                idle.CancelAfter(idleTimeout);
+                if (!Route(item.Data, router)) return;
             }
-
-            if (chunk.Error is { } error)
-            {
-                router.Fail(new BackendException($"Backend '{endpoint.Name}' failed mid-stream: {ErrorText(error)}", 502));
-                return;
-            }
-
-            router.Route(chunk);
+        }
+        catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            router.Fail(new BackendException($"Backend '{endpoint.Name}' sent nothing for {idleTimeout.TotalSeconds:0.#} s mid-stream.", 504));
+            return;
         }
 
         // The body ended without [DONE]: sequences still open were cut off.
         router.Fail(BackendErrors.StreamLost(endpoint.Name, null));
+    }
+
+    /// <summary>Hands one streamed event to its caller; false once the stream is over ([DONE] or an error event).</summary>
+    private bool Route(BackendChunk? chunk, ChoiceRouter router)
+    {
+        if (chunk is null)
+        {
+            router.Complete();
+            return false;
+        }
+
+        if (chunk.Error is { } error)
+        {
+            router.Fail(new BackendException($"Backend '{endpoint.Name}' failed mid-stream: {ErrorText(error)}", 502));
+            return false;
+        }
+
+        router.Route(chunk);
+        return true;
     }
 
     private static async Task ReadWholeAsync(HttpResponseMessage response, ChoiceRouter router, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace Orleans.Inference.Tests.ApiHost.Streaming;
 /// </summary>
 public abstract class TwoSiloTransportTests(TwoSiloApiHostFactory host) : IAsyncLifetime
 {
-    public Task InitializeAsync() => host.PlaceBatchGrainOnSecondSiloAsync(TestCatalog.Remote);
+    public Task InitializeAsync() => host.PlaceModelOnSecondSiloAsync(TestCatalog.Remote);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

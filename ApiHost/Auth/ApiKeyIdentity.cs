@@ -1,0 +1,28 @@
+using System.Security.Claims;
+
+namespace Orleans.Inference.ApiHost.Auth;
+
+/// <summary>
+/// Who a valid key is: its name (never the key), its roles (admin keys have both) and its limits. One per key, made at
+/// start, so a request authenticates without allocating one.
+/// </summary>
+internal sealed class ApiKeyIdentity : ClaimsIdentity
+{
+    public ApiKeyIdentity(string name, bool admin, KeyLimits limits)
+        : base(ClaimsOf(name, admin), AuthPolicies.Scheme, ClaimTypes.Name, ClaimTypes.Role)
+    {
+        IsAdmin = admin;
+        Limits = limits;
+    }
+
+    public bool IsAdmin { get; }
+
+    public KeyLimits Limits { get; }
+
+    private static IEnumerable<Claim> ClaimsOf(string name, bool admin)
+    {
+        yield return new Claim(ClaimTypes.Name, name);
+        yield return new Claim(ClaimTypes.Role, AuthPolicies.Inference);
+        if (admin) yield return new Claim(ClaimTypes.Role, AuthPolicies.Admin);
+    }
+}
