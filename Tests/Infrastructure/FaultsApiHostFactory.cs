@@ -8,8 +8,9 @@ namespace Orleans.Inference.Tests.Infrastructure;
 public sealed class FaultsApiHostFactory : ApiHostFactory
 {
     /// <summary>
-    /// On the Simulators: one retry, a one-second attempt timeout, and a replica out for a second when half its requests of
-    /// the last two seconds failed, so one test's faults are soon forgotten by the next.
+    /// On the Simulators: one retry, a second for a response to begin and a second of silence in a stream at most, and a
+    /// replica out for a second when half its requests of the last two seconds failed, so one test's faults are soon
+    /// forgotten by the next.
     /// </summary>
     public const string Remote = "faults-http";
 
@@ -71,6 +72,7 @@ public sealed class FaultsApiHostFactory : ApiHostFactory
         settings["Inference:Backends:faults:Resilience:AttemptTimeout"] = "00:00:01";
         settings["Inference:Backends:faults:Resilience:BreakDuration"] = "00:00:01";
         settings["Inference:Backends:faults:Resilience:SamplingDuration"] = "00:00:02";
+        settings["Inference:Backends:faults:Resilience:StreamIdleTimeout"] = "00:00:01";
         settings[$"Inference:Models:{Remote}:Backend"] = "OpenAI";
         settings[$"Inference:Models:{Remote}:OwnedBy"] = "simulator";
         settings[$"Inference:Models:{Remote}:LoadOnStart"] = "true";

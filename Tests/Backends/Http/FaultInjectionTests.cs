@@ -7,7 +7,7 @@ namespace Orleans.Inference.Tests.Backends.Http;
 
 /// <summary>
 /// Backend faults injected into the Simulators (errors at a rate, latency past the attempt timeout, connections dropped
-/// mid-stream) under concurrent mixed traffic, some of it cancelled by its clients: every request ends, in time, with its
+/// or gone silent mid-stream) under concurrent mixed traffic, some of it cancelled by its clients: every request ends, in time, with its
 /// answer or a clear error, and nothing is left behind (requests in flight, activations, backend connections).
 /// </summary>
 [Collection(FaultsCollection.Name)]
@@ -16,7 +16,7 @@ public sealed class FaultInjectionTests(FaultsApiHostFactory host, ITestOutputHe
     private const int Requests = 250;
     private const int MaxTokens = 8;
 
-    public static TheoryData<string> Faults => ["errors", "latency", "drops"];
+    public static TheoryData<string> Faults => ["errors", "latency", "drops", "stalls"];
 
     [Theory]
     [MemberData(nameof(Faults))]
@@ -35,7 +35,8 @@ public sealed class FaultInjectionTests(FaultsApiHostFactory host, ITestOutputHe
         {
             "errors" => new SimulatorFaults(ErrorRate: 0.3, Seed: 3),
             "latency" => new SimulatorFaults(AddedLatencyMs: 1500),
-            _ => new SimulatorFaults(DropAfterTokens: 3),
+            "drops" => new SimulatorFaults(DropAfterTokens: 3),
+            _ => new SimulatorFaults(StallAfterTokens: 3),
         });
         try
         {
@@ -61,9 +62,13 @@ public sealed class FaultInjectionTests(FaultsApiHostFactory host, ITestOutputHe
                 Assert.True(tally.Count("504 backend_timeout") > 0, summary);
                 Assert.Equal(0, tally.Count(TrafficOutcome.Ok));
                 break;
-            default:
+            case "drops":
                 // Only streamed backend responses are cut (a lone non-streamed request is answered whole).
                 Assert.True(tally.Count("stream backend_error") > 0, summary);
+                break;
+            default:
+                // A stream that goes silent is given up after the stream idle timeout, its callers told so.
+                Assert.True(tally.Count("stream backend_timeout") > 0, summary);
                 break;
         }
 
