@@ -53,6 +53,17 @@ public sealed class FaultsApiHostFactory : ApiHostFactory
         (await ActivationsAsync()).Where(a => a.Key.StartsWith("Orleans.Inference", StringComparison.Ordinal)).ToDictionary();
 
     /// <summary>
+    /// Fails if any of the gateway's grain types has more activations than in <paramref name="before"/>: requests must not
+    /// leave activations behind (fewer is fine; idle ones may be collected).
+    /// </summary>
+    public async Task AssertNoActivationAddedAsync(Dictionary<string, int> before)
+    {
+        var after = await GatewayActivationsAsync();
+        Assert.All(after, type => Assert.True(type.Value <= before.GetValueOrDefault(type.Key),
+            $"{type.Key}: {before.GetValueOrDefault(type.Key)} activations before, {type.Value} after"));
+    }
+
+    /// <summary>
     /// Waits until nothing is in flight on the models and each Simulator's connections are back within the pool's bound:
     /// connections broken by drops, timeouts and cancellations are replaced, not added to.
     /// </summary>
