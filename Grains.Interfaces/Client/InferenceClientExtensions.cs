@@ -22,8 +22,9 @@ public static class InferenceClientExtensions
         {
             try
             {
-                await grains.GetGrain<IModelGrain>(modelId).EnsureReadyAsync(cancellationToken);
-                return await grains.GetGrain<IBatchGrain>(modelId).CompleteAsync(request, cancellationToken);
+                var (model, batch) = ModelGrainReferences.Get(grains, modelId);
+                await model.EnsureReadyAsync(cancellationToken);
+                return await batch.CompleteAsync(request, cancellationToken);
             }
             catch (Exception error) when (SiloFailures.ShouldRetry(error, attempt, cancellationToken))
             {
@@ -49,8 +50,9 @@ public static class InferenceClientExtensions
             bool more;
             try
             {
-                await grains.GetGrain<IModelGrain>(modelId).EnsureReadyAsync(cancellationToken);
-                chunks = grains.GetGrain<IBatchGrain>(modelId).StreamAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                var (model, batch) = ModelGrainReferences.Get(grains, modelId);
+                await model.EnsureReadyAsync(cancellationToken);
+                chunks = batch.StreamAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
                 more = await chunks.MoveNextAsync();
             }
             catch (Exception error) when (SiloFailures.ShouldRetry(error, attempt, cancellationToken))
