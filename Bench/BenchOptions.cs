@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Orleans.Inference.Bench;
 
-/// <summary>The command line: <c>&lt;scenario&gt; [--url URL] [--duration S] [--warmup S] [--clients N] [--rate R] [--model M] [--max-tokens N] [--json FILE] [--report DIR]</c>.</summary>
+/// <summary>The command line: <c>&lt;scenario&gt; [--url URL] [--duration S] [--warmup S] [--settle S] [--clients N] [--rate R] [--model M] [--max-tokens N] [--json FILE] [--report DIR]</c>.</summary>
 internal sealed record BenchOptions
 {
     public required string Scenario { get; init; }
@@ -13,6 +13,9 @@ internal sealed record BenchOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>After a new server's warm-up, how much longer it may be warmed until its JIT settles (<see cref="Load.Settling"/>); 0 turns it off.</summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Overrides the scenario's client counts.</summary>
     public int? Clients { get; init; }
@@ -43,6 +46,7 @@ internal sealed record BenchOptions
                 "--url" => options with { Url = new Uri(value.EndsWith('/') ? value : value + "/") },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--warmup" => options with { Warmup = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--settle" => options with { Settle = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--clients" => options with { Clients = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--rate" => options with { Rate = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--json" => options with { JsonFile = value },

@@ -17,8 +17,10 @@ internal static class Scenarios
 
     public static async Task<List<RunResult>> RunAsync(BenchOptions options, HttpClient http, TextWriter output)
     {
-        var names = options.Scenario == "all" ? Names[..^1] : [options.Scenario];
+        var names = (options.Scenario == "all" ? Names[..^1] : [options.Scenario]).ToList();
         if (names.Any(n => !Names.Contains(n))) throw new ArgumentException($"Unknown scenario '{options.Scenario}'; one of: {string.Join(", ", Names)}");
+        // The floor runs right after the baseline, in the same Bench run, so that their ratio compares like with like.
+        if (names.Contains("baseline") && !names.Contains("floor") && options.Url is null) names.Insert(names.IndexOf("baseline") + 1, "floor");
 
         var results = new List<RunResult>();
         ConsoleReport.WriteHeader();
@@ -48,6 +50,20 @@ internal static class Scenarios
                     ConsoleReport.Write(result);
                 }
             }
+        }
+
+        return WithFloorRatio(results, output);
+    }
+
+    /// <summary>The gateway's overhead: each baseline run's requests/s as a share of the floor's from the same Bench run.</summary>
+    private static List<RunResult> WithFloorRatio(List<RunResult> results, TextWriter output)
+    {
+        if (results.FirstOrDefault(r => r.Scenario == "floor") is not { Rps: > 0 } floor) return results;
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i].Scenario != "baseline") continue;
+            results[i] = results[i] with { FloorRatio = results[i].Rps / floor.Rps };
+            output.WriteLine($"gateway overhead: baseline {results[i].Rps:F0} req/s is {results[i].FloorRatio:F2} of the floor's {floor.Rps:F0} req/s (goal: at least 0.50)");
         }
 
         return results;
@@ -160,6 +176,11 @@ internal static class Scenarios
         if (load.Warmup > TimeSpan.Zero)
         {
             await generator.RunAsync(load with { Duration = load.Warmup, Warmup = TimeSpan.Zero }, ConsoleReport.ProgressBar($"{scenario} warm-up"), CancellationToken.None);
+            if (!server.Settled)
+            {
+                await Settling.SettleAsync(generator, load, server, http, options.Settle, ConsoleReport.ProgressBar($"{scenario} warm-up until the JIT settles"));
+                server.Settled = true;
+            }
         }
 
         var allocatedBefore = await server.AllocatedBytesAsync(http);

@@ -26,6 +26,11 @@ internal static class MarkdownReport
                 $"{Opt(r.ItlP99Ms)} | {r.SuccessRate:P2} | {Opt(r.AllocKbPerRequest)} | {Opt(r.AllocBytesPerToken)} | {Opt(r.CpuMsPerRequest)} | {Opt(r.PeakWorkingSetMb)} | {Opt(r.GcHeapMb)} | {Opt(r.IdleCpuPercent)} | {rejected} | {errors} |");
         }
 
+        foreach (var r in results.Where(r => r.FloorRatio is not null))
+        {
+            md.AppendLine().AppendLine($"Gateway overhead: the baseline's {r.Rps:F0} req/s is **{r.FloorRatio:F2}** of the floor's, measured in the same run (goal: at least 0.50).");
+        }
+
         foreach (var scenario in results.GroupBy(r => r.Scenario))
         {
             foreach (var chart in Charts.Write(directory, scenario.Key, scenario.ToList()))

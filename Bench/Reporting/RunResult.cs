@@ -36,5 +36,7 @@ internal sealed record RunResult
     [JsonPropertyName("gc_heap_mb")] public double? GcHeapMb { get; init; }
     /// <summary>Idle runs only: the server's CPU use with no load, in percent of one core.</summary>
     [JsonPropertyName("idle_cpu_percent")] public double? IdleCpuPercent { get; init; }
+    /// <summary>Baseline runs: requests/s as a share of the floor's in the same Bench run (the gateway-overhead goal is at least 0.5).</summary>
+    [JsonPropertyName("floor_ratio")] public double? FloorRatio { get; init; }
     [JsonPropertyName("errors")] public Dictionary<string, int> Errors { get; init; } = [];
 }

@@ -21,6 +21,9 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Warmed until its JIT settled (<see cref="Load.Settling"/>): later runs on it need their warm-up alone.</summary>
+    public bool Settled { get; set; }
+
     /// <summary>Processes this one depends on (the Simulator behind an ApiHost, a cluster's silos and Redis), stopped after it.</summary>
     public List<ServerProcess> Companions { get; } = [];
 
@@ -128,6 +131,9 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// to, where the working set also counts what the collector has not yet given back.
     /// </summary>
     public Task<double?> HeapBytesAsync(HttpClient http) => MetricAsync(http, "dotnet_gc_last_collection_heap_size_bytes");
+
+    /// <summary>Seconds the server's JIT has spent compiling, from <c>/metrics</c> (the runtime's <c>dotnet.jit.compilation.time</c>).</summary>
+    public Task<double?> JitSecondsAsync(HttpClient http) => MetricAsync(http, "dotnet_jit_compilation_time_seconds");
 
     /// <summary>The sum of the series of a metric from <c>/metrics</c>, or null when the server has none.</summary>
     private async Task<double?> MetricAsync(HttpClient http, string name)

@@ -12,7 +12,7 @@ public sealed class BenchSmokeTests(ApiHostFactory host)
     [InlineData("streaming")]
     public async Task Scenario_AgainstRunningGateway_CountsRequestsTokensAndAllocations(string scenario)
     {
-        var options = new BenchOptions { Scenario = scenario, Url = host.BaseAddress, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.2), Clients = 4 };
+        var options = new BenchOptions { Scenario = scenario, Url = host.BaseAddress, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.2), Settle = TimeSpan.Zero, Clients = 4 };
 
         var results = await Scenarios.RunAsync(options, host.Http, TextWriter.Null);
 
@@ -43,6 +43,20 @@ public sealed class BenchSmokeTests(ApiHostFactory host)
 
         Assert.NotEmpty(results);
         Assert.All(results, r => Assert.True(r.Requests > 0 && r.SuccessRate == 1.0, $"{r.Config}: {r.Requests} requests, {r.SuccessRate:P0}"));
+    }
+
+    [Fact]
+    public async Task Baseline_StartingItsOwnServer_RunsTheFloorBesideItForTheRatio()
+    {
+        var options = new BenchOptions { Scenario = "baseline", Duration = TimeSpan.FromSeconds(0.6), Warmup = TimeSpan.Zero, Clients = 2 };
+
+        var results = await Scenarios.RunAsync(options, host.Http, TextWriter.Null);
+
+        Assert.Equal(["baseline", "floor"], results.Select(r => r.Scenario));
+        var (baseline, floor) = (results[0], results[1]);
+        Assert.True(baseline.Rps > 0 && floor.Rps > 0, $"{baseline.Rps} and {floor.Rps} req/s");
+        Assert.Equal(baseline.Rps / floor.Rps, baseline.FloorRatio!.Value, 9);
+        Assert.Null(floor.FloorRatio);
     }
 
     [Fact]
@@ -86,7 +100,7 @@ public sealed class BenchSmokeTests(ApiHostFactory host)
     [Fact]
     public async Task Overload_StartingItsOwnServer_ShedsWhatIsOverCapacityAndRecovers()
     {
-        var options = new BenchOptions { Scenario = "overload", Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3) };
+        var options = new BenchOptions { Scenario = "overload", Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3), Settle = TimeSpan.Zero };
 
         var results = await Scenarios.RunAsync(options, host.Http, TextWriter.Null);
 
