@@ -5,10 +5,16 @@ namespace Orleans.Inference.Batching;
 /// <summary>Batches one model's requests and runs them on its backend. Keyed by model id.</summary>
 public interface IBatchGrain : IGrainWithStringKey
 {
-    /// <summary>Generates one sequence and returns it whole.</summary>
+    /// <summary>
+    /// Generates one sequence and returns it whole. A model that is not ready is waited for through its model grain
+    /// (loaded on demand, up to its load wait), or refused as <see cref="Models.IModelGrain.EnsureReadyAsync"/> refuses.
+    /// </summary>
     Task<InferenceResult> CompleteAsync(InferenceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Generates one sequence, yielding tokens as the backend produces them. Cancelling stops the sequence.</summary>
+    /// <summary>
+    /// Generates one sequence, yielding tokens as the backend produces them; a model that is not ready is waited for as
+    /// in <see cref="CompleteAsync"/>. Cancelling stops the sequence.
+    /// </summary>
     IAsyncEnumerable<TokenChunk> StreamAsync(InferenceRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -22,9 +22,8 @@ public static class InferenceClientExtensions
         {
             try
             {
-                var (model, batch) = ModelGrainReferences.Get(grains, modelId);
-                await model.EnsureReadyAsync(cancellationToken);
-                return await batch.CompleteAsync(request, cancellationToken);
+                // The batch grain waits for the model through its model grain when it must (one grain call when it is ready).
+                return await ModelGrainReferences.Batch(grains, modelId).CompleteAsync(request, cancellationToken);
             }
             catch (Exception error) when (SiloFailures.ShouldRetry(error, attempt, cancellationToken))
             {
@@ -50,9 +49,7 @@ public static class InferenceClientExtensions
             bool more;
             try
             {
-                var (model, batch) = ModelGrainReferences.Get(grains, modelId);
-                await model.EnsureReadyAsync(cancellationToken);
-                chunks = batch.StreamAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                chunks = ModelGrainReferences.Batch(grains, modelId).StreamAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
                 more = await chunks.MoveNextAsync();
             }
             catch (Exception error) when (SiloFailures.ShouldRetry(error, attempt, cancellationToken))

@@ -10,15 +10,15 @@ public sealed partial class BatchGrain
 {
     private readonly Dictionary<Guid, BatchSequence> _published = [];
 
-    public Task PublishTokensAsync(InferenceRequest request, Guid requestId, string streamKey)
+    public async Task PublishTokensAsync(InferenceRequest request, Guid requestId, string streamKey)
     {
+        if (!IsReady()) await EnsureReadyAsync(CancellationToken.None);
         var sequence = BatchSequence.ForStream(request, CancellationToken.None, _streaming.MaxBufferedTokens);
         Enqueue(sequence);
         _published[requestId] = sequence;
         var stream = this.GetStreamProvider(TokenStreams.StreamProvider)
             .GetStream<TokenStreamItem>(StreamId.Create(TokenStreams.Namespace, streamKey));
         _ = PublishAsync(sequence, requestId, stream);
-        return Task.CompletedTask;
     }
 
     public Task CancelTokensAsync(Guid requestId)

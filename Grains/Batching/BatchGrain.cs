@@ -17,12 +17,16 @@ namespace Orleans.Inference.Batching;
 /// Queues one model's requests and dispatches them in batches as its <see cref="BatchScheduler"/> decides: on size,
 /// when the backend frees up, or when the window expires. Reentrant, so submits never wait behind a running batch;
 /// each caller gets its own tokens, and one caller's failure or cancellation never touches the others.
+/// It is also the request's only grain call while its model is ready here: the model grain opens it after a load and
+/// drains it before an unload, and in between the batch grain marks the model used itself. Otherwise (a load to wait
+/// for, a model unloading or failed) it asks the model grain, which loads on demand or says why it cannot serve.
 /// </summary>
 [Reentrant]
 [ModelColocatedPlacement]
 public sealed partial class BatchGrain(
     BackendProvider backends,
     ModelCatalog catalog,
+    LoadedModels loaded,
     BatchingMetrics metrics,
     IOptions<StreamingOptions> streaming,
     [FromKeyedServices(InferenceTime.Key)] TimeProvider time,
@@ -34,6 +38,7 @@ public sealed partial class BatchGrain(
     private BatchingOptions _batching = null!;
     private BatchScheduler _scheduler = null!;
     private QueueAdmission _admission = null!;
+    private IModelGrain _model = null!;
     private bool _accepting = true;
     private bool _shuttingDown;
     private TimeSpan _drainTimeout;
@@ -42,12 +47,18 @@ public sealed partial class BatchGrain(
     /// <summary>The model id, read once: the grain key is decoded on every call otherwise, and the hot path uses it.</summary>
     private string ModelId { get; set; } = null!;
 
-    private int InFlight => _scheduler.Count + _running.Sum(batch => batch.Count(sequence => !sequence.IsFinished));
+    private int InFlight => (_scheduler?.Count ?? 0) + _running.Sum(batch => batch.Count(sequence => !sequence.IsFinished));
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         ModelId = this.GetPrimaryKeyString();
-        var model = await catalog.FindAsync(ModelId) ?? throw new ModelNotFoundException(ModelId);
+        _model = GrainFactory.GetGrain<IModelGrain>(ModelId);
+        // An unknown id is the model grain's to refuse (ModelNotFoundException) on the first request; one registered later is set up then.
+        if (await catalog.FindAsync(ModelId) is { } model) Configure(model);
+    }
+
+    private void Configure(ModelOptions model)
+    {
         _batching = model.Batching;
         _drainTimeout = model.DrainTimeout;
         _backend = backends.Get(ModelId, model);
@@ -63,14 +74,24 @@ public sealed partial class BatchGrain(
 
     public Task<InferenceResult> CompleteAsync(InferenceRequest request, CancellationToken cancellationToken)
     {
+        if (!IsReady()) return CompleteWhenReadyAsync(request, cancellationToken);
         var sequence = BatchSequence.ForResult(request, cancellationToken);
         Enqueue(sequence);
         return sequence.Result;
     }
 
+    private async Task<InferenceResult> CompleteWhenReadyAsync(InferenceRequest request, CancellationToken cancellationToken)
+    {
+        await EnsureReadyAsync(cancellationToken);
+        var sequence = BatchSequence.ForResult(request, cancellationToken);
+        Enqueue(sequence);
+        return await sequence.Result;
+    }
+
     public async IAsyncEnumerable<TokenChunk> StreamAsync(
         InferenceRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (!IsReady()) await EnsureReadyAsync(cancellationToken);
         var sequence = BatchSequence.ForStream(request, cancellationToken, _streaming.MaxBufferedTokens);
         Enqueue(sequence);
         try
@@ -89,12 +110,15 @@ public sealed partial class BatchGrain(
     public Task OpenAsync()
     {
         _accepting = true;
+        _ready = loaded.Find(ModelId);
         return Task.CompletedTask;
     }
 
     public async Task DrainAsync(TimeSpan timeout)
     {
         _accepting = false;
+        _ready = null;
+        _drains++;
         if (InFlight == 0) return;
         _drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         try

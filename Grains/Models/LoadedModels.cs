@@ -23,11 +23,21 @@ public sealed class LoadedModels
     internal void Add(string modelId, ModelUsage usage)
     {
         lock (_models) _models[modelId] = usage;
+        usage.Loaded = true;
+    }
+
+    /// <summary>The usage record of a model loaded in this silo, or null: its batch grain marks it used on the fast path.</summary>
+    internal ModelUsage? Find(string modelId)
+    {
+        lock (_models) return _models.GetValueOrDefault(modelId);
     }
 
     internal void Remove(string modelId)
     {
-        lock (_models) _models.Remove(modelId);
+        lock (_models)
+        {
+            if (_models.Remove(modelId, out var usage)) usage.Loaded = false;
+        }
     }
 
     /// <summary>Loaded models other than <paramref name="except"/>, least recently used first.</summary>

@@ -1,5 +1,6 @@
 using Orleans.Inference.Client;
 using Orleans.Inference.Generation;
+using Orleans.Inference.Models;
 using Orleans.Inference.Tests.Infrastructure;
 
 namespace Orleans.Inference.Tests.Client;
@@ -47,5 +48,23 @@ public sealed class InferenceClientExtensionsTests(ClusterFixture fixture)
         Assert.Equal(FinishReason.Length, chunks[^1].FinishReason);
         Assert.Equal(whole.Usage, chunks[^1].Usage);
         Assert.Equal(20, chunks.Sum(c => c.TokenCount));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task UnknownModel_ThrowsNotFound_WhetherCompletedOrStreamed(bool stream)
+    {
+        // The request goes straight to the batch grain, which leaves refusing an unknown id to the model grain.
+        var modelId = $"no-such-model-{(stream ? "streamed" : "completed")}";
+        var request = new InferenceRequest("x", new SamplingParameters(4));
+
+        var error = await Assert.ThrowsAsync<ModelNotFoundException>(async () =>
+        {
+            if (!stream) await fixture.Client.CompleteAsync(modelId, request);
+            else await foreach (var _ in fixture.Client.StreamAsync(modelId, request)) { }
+        });
+
+        Assert.Equal(modelId, error.ModelId);
     }
 }

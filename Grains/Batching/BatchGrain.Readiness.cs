@@ -1,0 +1,37 @@
+using Orleans.Inference.Models;
+
+namespace Orleans.Inference.Batching;
+
+/// <summary>
+/// Readiness: a request reaches the batch grain alone while its model is ready in this silo (the fast path); otherwise
+/// the batch grain asks the model grain, which waits for a load, loads on demand, or says why the model cannot serve.
+/// </summary>
+public sealed partial class BatchGrain
+{
+    /// <summary>The model's usage record while it is ready in this silo: set, the fast path skips the model grain.</summary>
+    private ModelUsage? _ready;
+
+    /// <summary>Counts drains, so that a readiness check that a drain overtook does not reopen the fast path.</summary>
+    private int _drains;
+
+    /// <summary>The fast path's check: true when the model is ready here, marking it used as the model grain would.</summary>
+    private bool IsReady()
+    {
+        // Loaded goes false when the model grain lets the model go here (unloaded, or the grain moved) before any drain reaches this grain.
+        if (_ready is not { Loaded: true } usage) return false;
+        usage.LastUsed = time.GetTimestamp();
+        return true;
+    }
+
+    /// <summary>
+    /// Waits, through the model grain, until the model can serve (or throws why not), then opens the fast path when the
+    /// model is loaded in this silo and no drain came meanwhile.
+    /// </summary>
+    private async Task EnsureReadyAsync(CancellationToken cancellationToken)
+    {
+        var drains = _drains;
+        await _model.EnsureReadyAsync(cancellationToken);
+        if (_scheduler is null) Configure(await catalog.FindAsync(ModelId) ?? throw new ModelNotFoundException(ModelId));
+        if (drains == _drains && _accepting) _ready = loaded.Find(ModelId);
+    }
+}
