@@ -14,6 +14,12 @@ internal interface IInferenceBackend
     /// </summary>
     object? BatchKey(Generation.InferenceRequest request);
 
+    /// <summary>
+    /// True when the backend sends such a request on its own whatever batch it is in (one backend request per sequence):
+    /// a batch of them gains nothing from waiting for more, so the scheduler sends it as soon as a batch slot is free.
+    /// </summary>
+    bool RunsAlone(Generation.InferenceRequest request);
+
     /// <summary>Releases the model.</summary>
     Task UnloadAsync(CancellationToken cancellationToken);
 

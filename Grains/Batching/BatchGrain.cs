@@ -62,7 +62,8 @@ public sealed partial class BatchGrain(
         _batching = model.Batching;
         _drainTimeout = model.DrainTimeout;
         _backend = backends.Get(ModelId, model);
-        _scheduler = new BatchScheduler(_batching, time, sequence => _backend.BatchKey(sequence.Request));
+        _scheduler = new BatchScheduler(
+            _batching, time, sequence => _backend.BatchKey(sequence.Request), sequence => _backend.RunsAlone(sequence.Request));
         _admission = new QueueAdmission(_batching);
     }
 

@@ -4,7 +4,15 @@ namespace Orleans.Inference.Batching;
 /// Decides when a forming batch leaves and what goes in it. Pure policy on timestamps, driven by its grain on every
 /// submit, every batch completion and a wake-up timer, so that no decision waits on a timer alone.
 /// </summary>
-internal sealed class BatchScheduler(BatchingOptions options, TimeProvider time, Func<BatchSequence, object?> compatibilityKey)
+/// <param name="options">The model's batching options.</param>
+/// <param name="time">The inference clock.</param>
+/// <param name="compatibilityKey">Sequences with equal keys may share a batch.</param>
+/// <param name="runsAlone">
+/// True for a request the backend sends on its own however it is batched (see <c>IInferenceBackend.RunsAlone</c>): waiting
+/// to fill a batch gains it nothing, so under the adaptive policy it leaves as soon as a batch slot is free.
+/// </param>
+internal sealed class BatchScheduler(
+    BatchingOptions options, TimeProvider time, Func<BatchSequence, object?> compatibilityKey, Func<BatchSequence, bool>? runsAlone = null)
 {
     private readonly List<Waiting> _queue = [];
     private long _freedAt;
@@ -60,6 +68,9 @@ internal sealed class BatchScheduler(BatchingOptions options, TimeProvider time,
             // send requests that waited out a busy backend without the callers returning a moment later, and two groups of
             // callers would alternate in half-size batches for ever.
             BatchPolicy.Adaptive when running == 0 => full || _queue.Count >= _expectedBack || time.GetElapsedTime(FormingSince) >= Window,
+            // Requests the backend sends one by one anyway (chat, completions without array batching) gain nothing from a
+            // window: early finishers of a running batch came back to wait up to 14 ms (the window on the 4 ms timer grid).
+            BatchPolicy.Adaptive when runsAlone?.Invoke(_queue[0].Sequence) == true => true,
             _ => full || time.GetElapsedTime(_queue[0].EnqueuedAt) >= Window,
         };
         return ready ? Take() : null;

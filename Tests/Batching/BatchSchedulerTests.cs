@@ -30,6 +30,34 @@ public sealed class BatchSchedulerTests
         Assert.Equal(5, scheduler.TryTake(running: 0)!.Count);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TryTake_Adaptive_ABatchRunning_RequestsThatRunAloneLeaveAtOnceOthersWaitTheWindow(bool runsAlone)
+    {
+        var scheduler = new BatchScheduler(
+            new BatchingOptions { MaxBatchSize = 8, MaxConcurrentBatches = 4, BatchWindowMs = 10 }, _time, _ => null, _ => runsAlone);
+        scheduler.Enqueue(Sequence());
+
+        var now = scheduler.TryTake(running: 1);
+        _time.Advance(TimeSpan.FromMilliseconds(10));
+        var afterWindow = runsAlone ? null : scheduler.TryTake(running: 1);
+
+        Assert.Equal(runsAlone, now is not null);
+        Assert.Equal(runsAlone, afterWindow is null);
+        Assert.Equal(0, scheduler.Count);
+    }
+
+    [Fact]
+    public void TryTake_RequestsThatRunAlone_StillWaitForAFreeBatchSlot()
+    {
+        var scheduler = new BatchScheduler(new BatchingOptions { MaxConcurrentBatches = 2 }, _time, _ => null, _ => true);
+        scheduler.Enqueue(Sequence());
+
+        Assert.Null(scheduler.TryTake(running: 2));
+        Assert.Single(scheduler.TryTake(running: 1)!);
+    }
+
     [Fact]
     public void TryTake_ReachingMaxBatchSize_SendsAFullBatchAndKeepsTheRestInOrder()
     {

@@ -34,6 +34,9 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
             sampling.Stop is { Length: > 0 } stops ? string.Join('\0', stops) : null, request.User);
     }
 
+    /// <summary>Chat, and completions without array batching: each sequence is its own backend request (see <see cref="RunBatchAsync"/>).</summary>
+    public bool RunsAlone(InferenceRequest request) => !options.ArrayBatching || request.Messages is not null;
+
     public Task RunBatchAsync(IReadOnlyList<BatchSequence> batch, CancellationToken cancellationToken)
     {
         if (batch.Count == 1) return RunAsync(batch, cancellationToken);

@@ -49,6 +49,9 @@ internal sealed class SimulatedBackend(SimulationOptions options, TimeProvider t
     /// <summary>The simulated engine samples per sequence, so any requests can share a batch.</summary>
     public object? BatchKey(InferenceRequest request) => null;
 
+    /// <summary>Never: the engine runs a whole batch in each step, so sequences gain from sharing one.</summary>
+    public bool RunsAlone(InferenceRequest request) => false;
+
     public Task RunBatchAsync(IReadOnlyList<BatchSequence> batch, CancellationToken cancellationToken)
     {
         var states = new SequenceState[batch.Count];
