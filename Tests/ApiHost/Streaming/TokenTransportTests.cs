@@ -142,8 +142,10 @@ public abstract class TokenTransportTests(ApiHostFactory host)
         {
             using var response = await host.Leaving.PostJsonAsync(
                 "v1/completions", $$"""{"model":"test-fast","prompt":"leave {{i}}","max_tokens":1000,"stream":true}""", HttpCompletionOption.ResponseHeadersRead);
+            // An error answer has no events: say which, so a failure here names its cause.
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             await using var events = ServerSentEvents.ReadDataAsync(response).GetAsyncEnumerator();
-            Assert.True(await events.MoveNextAsync());
+            Assert.True(await events.MoveNextAsync(), "the stream ended before its first event");
         });
 
         await HttpJson.EventuallyAsync(async () => await host.InFlightAsync(TestCatalog.Fast) == 0, TimeSpan.FromSeconds(30), "every abandoned sequence leaves the engine");
