@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Inference.Models;
 
 namespace Orleans.Inference.Batching;
@@ -32,6 +33,27 @@ public sealed partial class BatchGrain
         var drains = _drains;
         await _model.EnsureReadyAsync(cancellationToken);
         if (_scheduler is null) Configure(await catalog.FindAsync(ModelId) ?? throw new ModelNotFoundException(ModelId));
-        if (drains == _drains && _accepting) _ready = loaded.Find(ModelId);
+        if (drains == _drains && _accepting) OpenFastPath();
     }
+
+    /// <summary>
+    /// Opens the fast path when the model is loaded in this silo; when it is ready on another silo, moves there.
+    /// </summary>
+    /// <remarks>
+    /// Placement puts a batch grain beside its model grain only when it activates. A model grain that moves later (a
+    /// migration, a silo that left and came back) leaves its batch grain behind, and a directory entry that outlives a
+    /// deactivation can bring it back on the same silo without asking placement (seen in two-silo runs: it came back on
+    /// the old silo every time). Away from its model, each request would cross silos twice and never take the fast path.
+    /// So the grain migrates once idle; <see cref="Placement.ModelColocatedPlacementDirector"/> picks the model's silo.
+    /// </remarks>
+    private void OpenFastPath()
+    {
+        _ready = loaded.Find(ModelId);
+        if (_ready is not null) return;
+        LogFollowingModel(logger, ModelId);
+        this.MigrateOnIdle();
+    }
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Model {ModelId} is ready on another silo: its batch grain moves there once idle")]
+    private static partial void LogFollowingModel(ILogger logger, string modelId);
 }

@@ -111,7 +111,7 @@ public sealed partial class BatchGrain(
     public Task OpenAsync()
     {
         _accepting = true;
-        _ready = loaded.Find(ModelId);
+        OpenFastPath();
         return Task.CompletedTask;
     }
 

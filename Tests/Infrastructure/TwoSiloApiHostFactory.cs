@@ -51,18 +51,24 @@ public class TwoSiloApiHostFactory : ApiHostFactory
     }
 
     /// <summary>
-    /// Moves the model to the second silo: its batch grain follows its model grain (and the loaded model), so the model
-    /// grain migrates there and the batch grain is let go, to come back beside it. Afterwards every request for the
-    /// model crosses to that silo.
+    /// Moves the model to the second silo: its model grain migrates there and loads the model again, and its batch grain
+    /// follows it on its own (it moves beside its model once it finds the model ready elsewhere). Afterwards every request
+    /// for the model crosses to that silo.
     /// </summary>
     public async Task PlaceModelOnSecondSiloAsync(string modelId)
     {
         var second = SecondSilo.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+        await MoveModelAsync(modelId, second);
+        await WaitForBatchGrainOnAsync(modelId, second, TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Migrates the model's grain to <paramref name="silo"/> and waits until the model is ready there.</summary>
+    public async Task MoveModelAsync(string modelId, SiloAddress silo)
+    {
         var model = Grains.GetGrain<IModelGrainControl>(modelId);
-        if (!(await model.GetSiloAsync()).Equals(second))
+        if (!(await model.GetSiloAsync()).Equals(silo))
         {
-            await Grains.GetGrain<IBatchGrain>(modelId).AsReference<IGrainManagementExtension>().DeactivateOnIdle();
-            RequestContext.Set(IPlacementDirector.PlacementHintKey, second);
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
             try
             {
                 await model.AsReference<IGrainManagementExtension>().MigrateOnIdle();
@@ -72,21 +78,21 @@ public class TwoSiloApiHostFactory : ApiHostFactory
                 RequestContext.Clear();
             }
 
-            await HttpJson.EventuallyAsync(async () => (await model.GetSiloAsync()).Equals(second), TimeSpan.FromSeconds(30), $"{modelId} moves to the second silo");
+            await HttpJson.EventuallyAsync(async () => (await model.GetSiloAsync()).Equals(silo), TimeSpan.FromSeconds(30), $"{modelId} moves to {silo}");
         }
 
         await Grains.GetGrain<IModelGrain>(modelId).EnsureReadyAsync(CancellationToken.None);
+    }
 
-        // A status query during the move may have brought the batch grain back beside the old activation: let it go until it follows.
-        var batch = Grains.GetGrain<IBatchGrain>(modelId);
+    /// <summary>Waits, without touching it, until the model's batch grain is active on <paramref name="silo"/> alone.</summary>
+    public async Task WaitForBatchGrainOnAsync(string modelId, SiloAddress silo, TimeSpan within)
+    {
+        var batch = Grains.GetGrain<IBatchGrain>(modelId).GetGrainId();
         await HttpJson.EventuallyAsync(async () =>
         {
-            await batch.GetInFlightAsync();
-            var here = await Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics(hostsIds: [second]);
-            if (here.Any(s => s.GrainId == batch.GetGrainId())) return true;
-            await batch.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
-            return false;
-        }, TimeSpan.FromSeconds(30), $"the batch grain of {modelId} follows it to the second silo");
+            var activations = await Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+            return activations.Where(s => s.GrainId == batch).Select(s => s.SiloAddress).SequenceEqual([silo]);
+        }, within, $"the batch grain of {modelId} follows it to {silo}");
     }
 
     /// <summary>Forward passes the model's simulated engine has run on the second silo.</summary>
