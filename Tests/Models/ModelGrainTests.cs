@@ -9,22 +9,6 @@ namespace Orleans.Inference.Tests.Models;
 public sealed class ModelGrainTests(ClusterFixture fixture)
 {
     [Fact]
-    public async Task LoadAsync_ReturnsAtOnceAndReportsProgressUntilReady()
-    {
-        var model = fixture.Client.GetGrain<IModelGrain>(TestCatalog.Lazy);
-
-        var started = await model.LoadAsync();
-        var during = await model.GetStatusAsync();
-        var ready = await model.EnsureReadyAsync();
-
-        // A second test may have loaded it first; either way the load was not awaited by LoadAsync.
-        Assert.Contains(started.State, new[] { ModelState.Loading, ModelState.Ready });
-        Assert.True(during.State == ModelState.Ready || during.Progress < 100);
-        Assert.Equal(ModelState.Ready, ready.State);
-        Assert.Equal(100, ready.Progress);
-    }
-
-    [Fact]
     public async Task EnsureReadyAsync_LoadOnDemandOff_ThrowsUnavailableAcrossSilos()
     {
         var error = await Assert.ThrowsAsync<ModelUnavailableException>(
