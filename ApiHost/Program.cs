@@ -20,6 +20,7 @@ builder.Services.AddGatewaySwagger();
 builder.Services.AddGatewayMetrics();
 builder.AddGatewayTracing();
 builder.Services.AddGatewayHealth();
+builder.Services.AddAdminModels();
 builder.Services.AddDashboard();
 builder.Services.AddGatewayConcurrencyLimit();
 

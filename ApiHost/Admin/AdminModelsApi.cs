@@ -1,18 +1,22 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Orleans.Inference.ApiHost.Auth;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Json;
 using Orleans.Inference.ApiHost.Requests;
+using Orleans.Inference.Client;
 using Orleans.Inference.Models;
-using Orleans.Streams;
 
 namespace Orleans.Inference.ApiHost.Admin;
 
 /// <summary>Model management under <c>/admin/models</c>: status, load, unload, registration and load events.</summary>
 public static class AdminModelsApi
 {
+    public static IServiceCollection AddAdminModels(this IServiceCollection services)
+    {
+        services.AddOptions<ModelEventsOptions>().BindConfiguration(ModelEventsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapAdminModels(this IEndpointRouteBuilder routes)
     {
         var admin = routes.MapGroup("/admin/models").WithTags("Admin").RequireGatewayAccess(GatewayAccess.Admin);
@@ -38,8 +42,10 @@ public static class AdminModelsApi
             .Produces<AdminModelStatus>(StatusCodes.Status202Accepted)
             .Produces<OpenAiErrorResponse>(StatusCodes.Status404NotFound);
         admin.MapGet("/{id}/events", Events).WithName("AdminModelEvents")
-            .WithSummary("Server-Sent Events of the model's status (event: status) until its load or unload ends")
+            .WithSummary("Watches the model: Server-Sent Events (event: status) of its status now, then of every change, until the "
+                + "client leaves (a comment line keeps a quiet watch open); with ?until=settled, only until it is Unloaded, Ready or Failed")
             .Produces<AdminModelStatus>(StatusCodes.Status200OK, "text/event-stream")
+            .Produces<OpenAiErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<OpenAiErrorResponse>(StatusCodes.Status404NotFound);
         return routes;
     }
@@ -87,35 +93,12 @@ public static class AdminModelsApi
         return TypedResults.Json(status, OpenAiJson.Context.AdminModelStatus, statusCode: StatusCodes.Status201Created);
     }
 
-    internal static async Task<IResult> Events(string id, IClusterClient client, ModelCatalog catalog, HttpContext http)
+    internal static async Task<IResult> Events(
+        string id, string? until, IGrainFactory grains, ModelCatalog catalog, IOptions<ModelEventsOptions> options)
     {
         if (await catalog.FindAsync(id) is not { } model) return ApiErrors.ModelNotFound(id);
-        return TypedResults.ServerSentEvents(RelayAsync(id, model, client, http.RequestAborted), eventType: "status");
-    }
-
-    /// <summary>Subscribes first, then reads the status, so no event between the two is lost; ends when the model settles.</summary>
-    private static async IAsyncEnumerable<AdminModelStatus> RelayAsync(
-        string id, ModelOptions model, IClusterClient client, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var changes = Channel.CreateUnbounded<ModelStatus>();
-        var stream = client.GetStreamProvider(ModelEvents.StreamProvider).GetStream<ModelStatus>(StreamId.Create(ModelEvents.Namespace, id));
-        var subscription = await stream.SubscribeAsync((status, _) => Task.FromResult(changes.Writer.TryWrite(status)));
-        try
-        {
-            var status = await client.GetGrain<IModelGrain>(id).GetStatusAsync();
-            yield return AdminModelStatus.From(status, model);
-            while (!status.IsSettled)
-            {
-                var change = await changes.Reader.ReadAsync(cancellationToken);
-                if (change.Sequence <= status.Sequence) continue; // published before the snapshot, delivered after it
-                status = change;
-                yield return AdminModelStatus.From(status, model);
-            }
-        }
-        finally
-        {
-            await subscription.UnsubscribeAsync();
-        }
+        if (until is not (null or "settled")) return ApiErrors.Invalid($"'until' can only be 'settled', not '{until}'.", "until");
+        return new ModelEventsResult(grains.WatchModelAsync(id), model, untilSettled: until is not null, options.Value.KeepAliveInterval);
     }
 
     private static IResult Accepted(string id, AdminModelStatus status) =>

@@ -24,8 +24,7 @@ internal static class GatewayHostingExtensions
             builder.UseOrleansClient(client =>
             {
                 client.UseInferenceClustering();
-                // The streams this host reads: model events (the admin API), and tokens when that transport is chosen.
-                client.AddMemoryStreams(ModelEvents.StreamProvider);
+                // The one stream this host reads: tokens, when that transport is chosen (model events come by grain call).
                 var streaming = builder.Configuration.GetSection(StreamingOptions.SectionName).Get<StreamingOptions>() ?? new StreamingOptions();
                 if (streaming.Transport == TokenTransport.OrleansStreams) client.AddMemoryStreams(TokenStreams.StreamProvider);
                 // The silos' filters continue the trace only if this host's calls carry it.

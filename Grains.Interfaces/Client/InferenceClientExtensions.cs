@@ -81,11 +81,11 @@ public static class InferenceClientExtensions
         }
     }
 
-    private static async ValueTask DisposeQuietlyAsync(IAsyncEnumerator<TokenChunk> chunks)
+    private static async ValueTask DisposeQuietlyAsync<T>(IAsyncEnumerator<T> items)
     {
         try
         {
-            await chunks.DisposeAsync();
+            await items.DisposeAsync();
         }
         catch (Exception)
         {
@@ -93,10 +93,50 @@ public static class InferenceClientExtensions
         }
     }
 
-    /// <summary>Streams a model's lifecycle: its status now, then every progress report and state change.</summary>
-    public static IAsyncEnumerable<ModelStatus> WatchModelAsync(
-        this IGrainFactory grains, string modelId, CancellationToken cancellationToken = default) =>
-        grains.GetGrain<IModelGrain>(modelId).WatchAsync(cancellationToken);
+    /// <summary>
+    /// Watches a model's lifecycle as <c>kubectl get -w</c> does: its status now, then every progress report and state
+    /// change, until cancelled. The watch outlives the model grain's activation: when the grain moves or its silo goes,
+    /// the watch opens again on the next activation (which loads the model there if it should be loaded) and goes on,
+    /// so a watcher sees the model leave one silo and come up on another. Throws <see cref="ModelNotFoundException"/>
+    /// for an id the catalog does not have.
+    /// </summary>
+    public static async IAsyncEnumerable<ModelStatus> WatchModelAsync(
+        this IGrainFactory grains, string modelId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        long? last = null;
+        for (var failures = 0; ; )
+        {
+            var statuses = grains.GetGrain<IModelGrain>(modelId).WatchAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            try
+            {
+                while (true)
+                {
+                    try
+                    {
+                        if (!await statuses.MoveNextAsync()) break;
+                    }
+                    catch (Exception error) when (!cancellationToken.IsCancellationRequested && SiloFailures.IsSiloLost(error))
+                    {
+                        failures++;
+                        break;
+                    }
+
+                    failures = 0;
+                    // Opened again on the same activation, the watch starts with the status already seen.
+                    if (statuses.Current.Sequence == last) continue;
+                    last = statuses.Current.Sequence;
+                    yield return statuses.Current;
+                }
+            }
+            finally
+            {
+                await DisposeQuietlyAsync(statuses);
+            }
+
+            // A lost silo takes membership a few seconds to declare dead: wait as requests do rather than spin meanwhile.
+            if (failures > 0) await Task.Delay(SiloFailures.Delay(Math.Min(failures, SiloFailures.Retries)), cancellationToken);
+        }
+    }
 
     /// <summary>Convenience overload: complete a plain prompt.</summary>
     public static Task<InferenceResult> CompleteAsync(

@@ -25,6 +25,10 @@ public interface IModelGrain : IGrainWithStringKey
     /// </summary>
     Task<ModelStatus> EnsureReadyAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Yields the current status, then every change (progress, state) until cancelled.</summary>
+    /// <summary>
+    /// Yields the current status, then every change (progress, state) until cancelled, until this activation of the
+    /// model grain goes (it moves, or its silo shuts down), or after a few quiet seconds (so that a watch never holds
+    /// the grain back from moving). <c>WatchModelAsync</c> of the typed client opens it again each time and goes on.
+    /// </summary>
     IAsyncEnumerable<ModelStatus> WatchAsync(CancellationToken cancellationToken = default);
 }

@@ -11,7 +11,7 @@ namespace Orleans.Inference.Models;
 /// <param name="LastUsed">When a request last reached the model.</param>
 /// <param name="InFlight">Requests queued or running in the model's batch grain (filled in by status queries).</param>
 /// <param name="Sequence">Grows with every change, so a consumer that mixes a snapshot and events can drop stale ones.</param>
-/// <param name="Silo">The silo the model's grain (and so its loaded instance and batch grain) lives on (filled in by status queries).</param>
+/// <param name="Silo">The silo the model's grain (and so its loaded instance and batch grain) lives on.</param>
 [GenerateSerializer, Immutable, Alias("models.status")]
 public sealed record ModelStatus(
     [property: Id(0)] string ModelId,

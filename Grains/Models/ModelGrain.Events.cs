@@ -12,6 +12,14 @@ public sealed partial class ModelGrain
     private Channel<ModelStatus>? _events;
     private long _sequence;
 
+    /// <summary>
+    /// How long a watch may stay quiet before it ends, for the typed client to open it again. An enumeration waiting
+    /// here is a running request, and Orleans lets the grain move or deactivate only once none runs: a watch held open
+    /// for the full long poll (half the response timeout, 15 s) held a migration back that long (measured in the
+    /// two-silo watch test).
+    /// </summary>
+    private static readonly TimeSpan WatchRenewal = TimeSpan.FromSeconds(2);
+
     public async IAsyncEnumerable<ModelStatus> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ThrowIfUnknown();
@@ -20,7 +28,21 @@ public sealed partial class ModelGrain
         try
         {
             yield return _status;
-            await foreach (var status in changes.Reader.ReadAllAsync(cancellationToken)) yield return status;
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await changes.Reader.WaitToReadAsync(cancellationToken).AsTask().WaitAsync(WatchRenewal, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    yield break;
+                }
+
+                if (!more) yield break;
+                while (changes.Reader.TryRead(out var status)) yield return status;
+            }
         }
         finally
         {
@@ -36,11 +58,19 @@ public sealed partial class ModelGrain
         _ = PublishAsync(stream, _events.Reader);
     }
 
-    private void StopEvents() => _events?.Writer.TryComplete();
+    /// <summary>
+    /// Ends the Orleans stream's publisher and every watch on this activation: a watcher's typed client opens the watch
+    /// again on the model's next activation (see <c>WatchModelAsync</c>), so a move or a silo shutdown ends no watch.
+    /// </summary>
+    private void StopEvents()
+    {
+        _events?.Writer.TryComplete();
+        foreach (var watcher in _watchers) watcher.TryComplete();
+    }
 
     private void SetStatus(ModelStatus status)
     {
-        status = status with { Sequence = ++_sequence };
+        status = status with { Sequence = ++_sequence, Silo = _silo };
         if (status.State != _status.State) metrics.StateChanged(ModelId, status.State);
         _status = status;
         _events?.Writer.TryWrite(status);

@@ -45,8 +45,8 @@ public sealed partial class ModelGrain(
     {
         // Sequences start from the clock so that they keep growing across activations.
         _sequence = time.GetUtcNow().UtcTicks;
-        _status = new ModelStatus(this.GetPrimaryKeyString(), ModelState.Unloaded, Sequence: _sequence);
         _silo = silo.SiloAddress.ToString();
+        _status = new ModelStatus(this.GetPrimaryKeyString(), ModelState.Unloaded, Sequence: _sequence, Silo: _silo);
         metrics.StateChanged(ModelId, ModelState.Unloaded);
         _model = await catalog.FindAsync(ModelId);
         StartEvents();
@@ -55,6 +55,8 @@ public sealed partial class ModelGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // A load under way stops with its activation (its silo shuts down, or the grain moves and loads again there).
+        _loadCancellation?.Cancel();
         _idleTimer?.Dispose();
         loaded.Remove(ModelId);
         metrics.Deactivated(ModelId);
@@ -65,11 +67,7 @@ public sealed partial class ModelGrain(
     public async Task<ModelStatus> GetStatusAsync()
     {
         ThrowIfUnknown();
-        var status = _status with
-        {
-            LastUsed = _status.LoadedAt is null ? null : time.GetUtcNow() - time.GetElapsedTime(_usage.LastUsed),
-            Silo = _silo,
-        };
+        var status = _status with { LastUsed = _status.LoadedAt is null ? null : time.GetUtcNow() - time.GetElapsedTime(_usage.LastUsed) };
         if (status.State is ModelState.Ready or ModelState.Unloading) status = status with { InFlight = await Batch.GetInFlightAsync() };
         return status;
     }

@@ -78,6 +78,8 @@ public class ApiHostFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Settings["Orleans:PrimarySiloPort"] = SiloPort.ToString();
         Settings["Orleans:GatewayPort"] = FreePort().ToString();
         Settings["Orleans:ClusterId"] = "api-tests-" + Guid.NewGuid().ToString("N");
+        // A quiet model watch sends its keep-alive comment within a test's patience, not after 15 s.
+        Settings["Inference:ModelEvents:KeepAliveInterval"] = "00:00:00.250";
         AddSettings(Settings);
 
         // UseSetting, unlike ConfigureAppConfiguration, is visible while Program builds: the silo reads the transport then.

@@ -96,12 +96,12 @@ async function act(id, action) {
   }
 }
 
-// Follows one load or unload through /admin/models/{id}/events, which ends when the model settles.
+// Follows one load or unload through /admin/models/{id}/events?until=settled, which ends when the model settles.
 async function watch(id) {
   if (watched.has(id)) return;
   watched.add(id);
   try {
-    const response = await adminFetch(modelPath(id, 'events'), { headers: { Accept: 'text/event-stream' } });
+    const response = await adminFetch(`${modelPath(id, 'events')}?until=settled`, { headers: { Accept: 'text/event-stream' } });
     if (!response.ok) throw new Error(`events of ${id}: HTTP ${response.status}`);
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';

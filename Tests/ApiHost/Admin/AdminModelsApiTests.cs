@@ -19,7 +19,7 @@ public sealed class AdminModelsApiTests(ApiHostFactory host)
         var started = Stopwatch.GetTimestamp();
         using var load = await host.Http.PostAsync($"admin/models/{id}/load", null);
         var elapsed = Stopwatch.GetElapsedTime(started);
-        using var events = await host.Http.GetAsync($"admin/models/{id}/events", HttpCompletionOption.ResponseHeadersRead);
+        using var events = await host.Http.GetAsync($"admin/models/{id}/events?until=settled", HttpCompletionOption.ResponseHeadersRead);
         var statuses = (await ServerSentEvents.ReadAllDataAsync(events)).Select(ServerSentEvents.Json).ToList();
 
         Assert.Equal(HttpStatusCode.Accepted, load.StatusCode);
@@ -107,7 +107,7 @@ public sealed class AdminModelsApiTests(ApiHostFactory host)
 
     private async Task<string> ReadUntilSettledAsync(string id)
     {
-        using var events = await host.Http.GetAsync($"admin/models/{id}/events", HttpCompletionOption.ResponseHeadersRead);
+        using var events = await host.Http.GetAsync($"admin/models/{id}/events?until=settled", HttpCompletionOption.ResponseHeadersRead);
         var last = (await ServerSentEvents.ReadAllDataAsync(events)).Select(ServerSentEvents.Json).Last();
         return last.GetProperty("state").GetString()!;
     }
