@@ -1,7 +1,6 @@
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
 using Orleans.Inference.ApiHost.Json;
+using Orleans.Inference.ApiHost.Streaming;
 using Orleans.Inference.Models;
 
 namespace Orleans.Inference.ApiHost.Admin;
@@ -20,11 +19,7 @@ internal sealed class ModelEventsResult(IAsyncEnumerable<ModelStatus> statuses, 
 
     public async Task ExecuteAsync(HttpContext http)
     {
-        var response = http.Response;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
-        http.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
+        var response = EventStreamResponse.Begin(http);
         var aborted = http.RequestAborted;
         var changes = statuses.GetAsyncEnumerator(aborted);
         Task<bool>? pending = null;

@@ -47,11 +47,7 @@ internal sealed partial class EventStreamResult<T>(
 
     public async Task ExecuteAsync(HttpContext http)
     {
-        var response = http.Response;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
-        http.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
+        var response = EventStreamResponse.Begin(http);
         try
         {
             await SseFormatter.WriteAsync(Events(http.RequestAborted), response.Body, Format, http.RequestAborted);
