@@ -14,13 +14,20 @@ builder.Services.AddSimulatedModels();
 builder.Services.AddStats();
 builder.Services.AddFaults();
 builder.Services.AddGenerationGate();
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.UseFaultKeepAlive();
+    kestrel.ConfigureEndpointDefaults(listen => listen.UseConnectionStats().UseServingThreads());
+});
 
 var app = builder.Build();
 
+app.UseConnectionFaults();
 app.MapModels();
 app.MapCompletions();
 app.MapChat();
 app.MapStats();
 app.MapFaults();
+app.MapProps();
 
 app.Run();

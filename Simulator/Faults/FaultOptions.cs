@@ -33,6 +33,28 @@ public sealed class FaultOptions
     /// </summary>
     public int StallAfterTokens { get; set; }
 
+    /// <summary>
+    /// Closes the connection after every streamed response, without a <c>Connection: close</c> header, as llama.cpp's
+    /// <c>llama-server</c> does: a keep-alive client that sends its next request on it finds it dead.
+    /// </summary>
+    public bool CloseAfterStream { get; set; }
+
+    /// <summary>
+    /// Closes a connection once it has served this many requests, as the HTTP library of older llama.cpp servers did (5);
+    /// a streamed last response gets no <c>Connection: close</c> header. 0 turns it off.
+    /// </summary>
+    public int KeepAliveMaxRequests { get; set; }
+
+    /// <summary>
+    /// Serves each connection on one of this many threads, as llama.cpp's server does: a connection beyond them is
+    /// accepted but not served until another closes, and an idle keep-alive connection holds its thread for
+    /// <see cref="KeepAliveSeconds"/>. Read at start only (a thread pool is not resized at run time); 0 turns it off.
+    /// </summary>
+    public int ServingThreads { get; set; }
+
+    /// <summary>How long an idle keep-alive connection stays open (and, with <see cref="ServingThreads"/>, holds its thread).</summary>
+    public int KeepAliveSeconds { get; set; } = 5;
+
     /// <summary>Seeds the draw that picks failing requests, for repeatable runs; null draws from a shared unseeded random.</summary>
     public int? Seed { get; set; }
 }

@@ -14,6 +14,9 @@ internal sealed class FaultOptionsValidator : IValidateOptions<FaultOptions>
         if (options.AddedLatencyMs < 0) errors.Add("AddedLatencyMs must not be negative.");
         if (options.DropAfterTokens < 0) errors.Add("DropAfterTokens must not be negative.");
         if (options.StallAfterTokens < 0) errors.Add("StallAfterTokens must not be negative.");
+        if (options.KeepAliveMaxRequests < 0) errors.Add("KeepAliveMaxRequests must not be negative.");
+        if (options.ServingThreads < 0) errors.Add("ServingThreads must not be negative.");
+        if (options.KeepAliveSeconds < 1) errors.Add("KeepAliveSeconds must be at least 1.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

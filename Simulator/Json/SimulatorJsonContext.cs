@@ -22,4 +22,5 @@ namespace Orleans.Inference.Simulator.Json;
 [JsonSerializable(typeof(OpenAiErrorResponse))]
 [JsonSerializable(typeof(StatsResponse))]
 [JsonSerializable(typeof(FaultOptions))]
+[JsonSerializable(typeof(PropsResponse))]
 internal sealed partial class SimulatorJsonContext : JsonSerializerContext;

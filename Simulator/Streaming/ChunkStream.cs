@@ -3,9 +3,8 @@ using Orleans.Inference.Simulator.Engine;
 using Orleans.Inference.Simulator.Errors;
 using Orleans.Inference.Simulator.Json;
 using Orleans.Inference.Simulator.Requests;
-using Orleans.Inference.Simulator.Stats;
-
 using Orleans.Inference.Simulator.Faults;
+using Orleans.Inference.Simulator.Stats;
 
 namespace Orleans.Inference.Simulator.Streaming;
 

@@ -8,4 +8,6 @@ public sealed record SimulatorFaults(
     int AddedLatencyMs = 0,
     int DropAfterTokens = 0,
     int? Seed = null,
-    int StallAfterTokens = 0);
+    int StallAfterTokens = 0,
+    bool CloseAfterStream = false,
+    int KeepAliveMaxRequests = 0);
