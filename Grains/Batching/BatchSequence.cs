@@ -179,6 +179,11 @@ internal sealed class BatchSequence
         {
             // The backend was done with the sequence already.
         }
+        catch (AggregateException)
+        {
+            // A backend's callback failed. Abandoning is the caller's cleanup, often after its last token: nothing it
+            // throws may turn a delivered stream into a failed one.
+        }
     }
 
     /// <summary>

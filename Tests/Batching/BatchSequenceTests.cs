@@ -25,6 +25,22 @@ public sealed class BatchSequenceTests
     }
 
     [Fact]
+    public async Task Abandon_ABackendCancellationCallbackThrows_TheDeliveredStreamStillEndsCleanly()
+    {
+        var sequence = BatchSequence.ForStream(new InferenceRequest("p", new SamplingParameters(1)), CancellationToken.None);
+        using var link = sequence.LinkCancellation();
+        link.Token.Register(() => throw new ObjectDisposedException("the backend's request source"));
+        sequence.Append(" done", 1);
+        sequence.Finish(FinishReason.Length);
+        var last = await TakeAsync(sequence);
+
+        sequence.Abandon();
+
+        Assert.Equal(FinishReason.Length, last.FinishReason);
+        Assert.True(link.IsCancellationRequested, "the backend was told the caller left");
+    }
+
+    [Fact]
     public async Task TryTake_ChunksWaiting_MergedIntoOneWithTheFinalState()
     {
         var sequence = BatchSequence.ForStream(new InferenceRequest("p", new SamplingParameters(3)), CancellationToken.None);

@@ -32,6 +32,8 @@ public sealed class SoakTests(FaultsApiHostFactory host, ITestOutputHelper outpu
         ("calm", new SimulatorFaults(), false),
         ("stalls after 3 tokens", new SimulatorFaults(StallAfterTokens: 3), false),
         ("calm", new SimulatorFaults(), false),
+        ("calm", new SimulatorFaults(), false),
+        ("connections closed unannounced, after streams and after 5 requests", new SimulatorFaults(CloseAfterStream: true, KeepAliveMaxRequests: 5), false),
         ("429 with Retry-After 30%", new SimulatorFaults(ErrorRate: 0.3, ErrorStatus: 429), true),
     ];
 

@@ -15,9 +15,12 @@ internal sealed class BackendEndpoint : IDisposable
     private readonly BackendEndpointOptions _options;
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
 
+    private readonly BackendLog _log;
+
     public BackendEndpoint(string name, BackendEndpointOptions options, TimeProvider time, BackendLog log)
     {
         Name = name;
+        _log = log;
         _options = options;
         _replicas = [.. options.Replicas.Select(url => new BackendReplica(name, BaseAddress(url), options, time, log))];
         var resilience = options.Resilience;
@@ -48,7 +51,8 @@ internal sealed class BackendEndpoint : IDisposable
     /// Sends a request built by <paramref name="create"/> for the chosen replica; returns once the response has begun, or
     /// throws a <see cref="Generation.BackendException"/> carrying the status the caller should get.
     /// </summary>
-    public async Task<BackendResponse> SendAsync(Func<BackendReplica, HttpRequestMessage> create, CancellationToken cancellationToken)
+    public async Task<BackendResponse> SendAsync(
+        Func<BackendReplica, HttpRequestMessage> create, string? requestId, CancellationToken cancellationToken)
     {
         var attempt = new Attempt(this, create);
         HttpResponseMessage response;
@@ -58,13 +62,16 @@ internal sealed class BackendEndpoint : IDisposable
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested && BackendErrors.FromException(Name, error, RetryAfter()) is { } failure)
         {
+            _log.RequestFailed(Name, attempt.Replica?.BaseAddress, requestId, failure, error);
             throw failure;
         }
 
         if (response.IsSuccessStatusCode) return new BackendResponse(response, attempt.Replica!);
         using (response)
         {
-            throw await BackendErrors.FromResponseAsync(Name, response, cancellationToken);
+            var failure = await BackendErrors.FromResponseAsync(Name, response, cancellationToken);
+            _log.RequestFailed(Name, attempt.Replica?.BaseAddress, requestId, failure, null);
+            throw failure;
         }
     }
 
@@ -75,12 +82,15 @@ internal sealed class BackendEndpoint : IDisposable
     public async Task WarmAsync(CancellationToken cancellationToken)
     {
         var connections = _options.Pool.WarmConnections;
-        if (connections <= 0 || _options.Pool.Disabled) return;
+        if (_options.Pool.Disabled) return;
+        // Before any connection is opened: a server that serves fewer at once than the pool holds caps it.
+        await Task.WhenAll(_replicas.Select(replica => replica.LearnServerThreadsAsync(cancellationToken)));
+        if (connections <= 0) return;
         var warming = new List<Task>();
         foreach (var replica in _replicas)
         {
             if (replica.IsOut) continue;
-            var count = Math.Min(connections, _options.Pool.MaxConnectionsPerServer);
+            var count = Math.Min(connections, replica.MaxConnections);
             for (var i = 0; i < count; i++) warming.Add(PingAsync(replica, cancellationToken));
         }
 

@@ -21,6 +21,13 @@ public sealed class BackendPoolOptions
     /// <summary>Connections opened to each replica at start-up and when a model loads, so first requests skip connection set-up.</summary>
     public int WarmConnections { get; set; } = 16;
 
+    /// <summary>
+    /// Caps the connections to a replica at the number it serves at once, when it says so: llama.cpp's server answers
+    /// <c>GET /props</c> with <c>total_slots</c> and serves <c>total_slots + 2</c> connections on as many threads. A pool
+    /// larger than that stalls requests for the server's 5 s keep-alive. Off keeps <see cref="MaxConnectionsPerServer"/>.
+    /// </summary>
+    public bool CapToServerThreads { get; set; } = true;
+
     /// <summary>A new connection per request and none kept (for measuring what pooling is worth; never in production).</summary>
     public bool Disabled { get; set; }
 }

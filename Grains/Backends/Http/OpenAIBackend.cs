@@ -53,7 +53,10 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
     {
         var router = new ChoiceRouter(batch);
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var links = LinkCallers(batch, abort);
+        // Declared after abort, so disposed before it: no caller's callback can reach abort once it is disposed.
+        using var callers = new CallerLinks(batch, abort);
+        // vLLM adopts X-Request-Id as its own id, so its logs meet ours; an array batch has no single id to give.
+        var requestId = batch.Count == 1 ? batch[0].Request.RequestId : null;
         try
         {
             // One streaming caller is reason enough to stream; an array is always streamed, for exact per-choice usage.
@@ -62,9 +65,7 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
             var (path, body) = first.Messages is null
                 ? ("v1/completions", RequestBodies.Completion(_model, batch, stream, options.ContinuousUsageStats))
                 : ("v1/chat/completions", RequestBodies.Chat(_model, first, stream, options.ContinuousUsageStats));
-            // vLLM adopts X-Request-Id as its own id, so its logs meet ours; an array batch has no single id to give.
-            var requestId = batch.Count == 1 ? first.RequestId : null;
-            using var response = await endpoint.SendAsync(replica => Post(replica, path, body, requestId), abort.Token).ConfigureAwait(false);
+            using var response = await endpoint.SendAsync(replica => Post(replica, path, body, requestId, stream), requestId, abort.Token).ConfigureAwait(false);
             if (stream) await ReadStreamAsync(response.Message, router, abort.Token).ConfigureAwait(false);
             else await ReadWholeAsync(response.Message, router, abort.Token).ConfigureAwait(false);
         }
@@ -78,19 +79,19 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
         }
         catch (Exception error) when (error is HttpRequestException or IOException or JsonException)
         {
-            router.Fail(BackendErrors.StreamLost(endpoint.Name, error));
-        }
-        finally
-        {
-            foreach (var link in links) link.Dispose();
+            var lost = BackendErrors.StreamLost(endpoint.Name, error);
+            log.RequestFailed(endpoint.Name, null, requestId, lost, error);
+            router.Fail(lost);
         }
     }
 
-    private static HttpRequestMessage Post(BackendReplica replica, string path, byte[] body, string? requestId)
+    private static HttpRequestMessage Post(BackendReplica replica, string path, byte[] body, string? requestId, bool stream)
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = Json;
         var message = new HttpRequestMessage(HttpMethod.Post, new Uri(replica.BaseAddress, path)) { Content = content };
+        // The server would close it anyway, unannounced: asking keeps the dead connection out of the pool.
+        if (stream && replica.ClosesConnections) message.Headers.ConnectionClose = true;
         if (requestId is not null) message.Headers.TryAddWithoutValidation(RequestIdHeader, requestId);
         return message;
     }
@@ -144,23 +145,6 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
         var answer = await response.Content.ReadFromJsonAsync(BackendJson.Default.BackendChunk, cancellationToken).ConfigureAwait(false);
         if (answer is not null) router.Route(answer);
         router.Complete();
-    }
-
-    /// <summary>Cancels the backend request once every caller of <paramref name="batch"/> has gone.</summary>
-    private static CancellationTokenSource[] LinkCallers(IReadOnlyList<BatchSequence> batch, CancellationTokenSource abort)
-    {
-        var links = new CancellationTokenSource[batch.Count];
-        var gone = 0;
-        for (var i = 0; i < batch.Count; i++)
-        {
-            links[i] = batch[i].LinkCancellation();
-            links[i].Token.UnsafeRegister(_ =>
-            {
-                if (Interlocked.Increment(ref gone) == links.Length) abort.Cancel();
-            }, null);
-        }
-
-        return links;
     }
 
     private static string ErrorText(JsonElement error) =>
