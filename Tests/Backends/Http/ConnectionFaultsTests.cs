@@ -35,7 +35,7 @@ public sealed class ConnectionFaultsTests(LlamaServerApiHostFactory host, ITestO
         {
             var requests = Enumerable.Range(0, Clients * PerClient).Select(i => new TrafficRequest(ClosingModel, $"request {i}", 16, chat, stream)).ToList();
             using var sampling = new CancellationTokenSource();
-            var peak = SamplePeakAsync(host.Closing, sampling.Token);
+            var peak = ConnectionSampler.PeakAsync(async () => (await host.Closing.GetStatsAsync()).OpenConnections, sampling.Token);
 
             var tally = new TrafficTally();
             tally.AddRange(await new TrafficClient(host.Http, TimeSpan.FromSeconds(30)).SendAllAsync(requests, Clients));
@@ -69,24 +69,5 @@ public sealed class ConnectionFaultsTests(LlamaServerApiHostFactory host, ITestO
         output.WriteLine($"slowest of {outcomes.Count}: {slowest.TotalMilliseconds:F0} ms");
         Assert.All(outcomes, o => Assert.Equal(TrafficOutcome.Ok, o.Reason));
         Assert.True(slowest < TimeSpan.FromSeconds(2.5), $"a request took {slowest.TotalMilliseconds:F0} ms: it waited for an idle connection's keep-alive");
-    }
-
-    private static async Task<long> SamplePeakAsync(SimulatorProcess simulator, CancellationToken stop)
-    {
-        long peak = 0;
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, (await simulator.GetStatsAsync()).OpenConnections);
-                await Task.Delay(20, stop);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Sampling ends with the run.
-        }
-
-        return peak;
     }
 }

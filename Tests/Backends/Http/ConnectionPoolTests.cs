@@ -19,7 +19,7 @@ public sealed class ConnectionPoolTests(HttpBackendApiHostFactory host)
         var before = await host.SharedStatsAsync();
         using var done = new CancellationTokenSource();
         // Sampled while requests run; each cancelled stream below closes its connection and the pool opens another.
-        var peak = SamplePeakAsync(done.Token);
+        var peak = ConnectionSampler.PeakAsync(async () => (await host.SharedStatsAsync()).OpenConnections, done.Token);
 
         // 32 callers against 8 connections a replica: requests must queue for connections rather than open more.
         var next = 0;
@@ -59,24 +59,5 @@ public sealed class ConnectionPoolTests(HttpBackendApiHostFactory host)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await using var events = ServerSentEvents.ReadDataAsync(response).GetAsyncEnumerator();
         Assert.True(await events.MoveNextAsync());
-    }
-
-    private async Task<long> SamplePeakAsync(CancellationToken stop)
-    {
-        long peak = 0;
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, (await host.SharedStatsAsync()).OpenConnections);
-                await Task.Delay(20, stop);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Sampling ends with the run.
-        }
-
-        return peak;
     }
 }
