@@ -14,7 +14,6 @@ internal sealed class BackendEndpoint : IDisposable
     private readonly BackendReplica[] _replicas;
     private readonly BackendEndpointOptions _options;
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
-
     private readonly BackendLog _log;
 
     public BackendEndpoint(string name, BackendEndpointOptions options, TimeProvider time, BackendLog log)

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -21,7 +20,7 @@ internal sealed class BackendReplica : IDisposable
     private readonly BackendPoolOptions _pool;
     private readonly BackendLog _log;
     private Task? _learning;
-    private volatile bool _closesAfterStreams;
+    private volatile bool _closesConnections;
     private int _outstanding;
     private long _outUntil;
 
@@ -135,13 +134,13 @@ internal sealed class BackendReplica : IDisposable
     /// True once a request found a pooled connection to this replica closed under it: the server ends connections
     /// without saying so, and its streamed requests now ask for <c>Connection: close</c> so that none goes back to the pool.
     /// </summary>
-    public bool ClosesConnections => _closesAfterStreams;
+    public bool ClosesConnections => _closesConnections;
 
     /// <summary>Notes that a request failed on a connection the server had closed (see <see cref="ClosesConnections"/>).</summary>
     public void StaleConnection(Exception error)
     {
-        if (_closesAfterStreams) return;
-        _closesAfterStreams = true;
+        if (_closesConnections) return;
+        _closesConnections = true;
         _log.ClosesConnections(_endpoint, BaseAddress, error);
     }
 

@@ -24,9 +24,12 @@ internal sealed class ConnectionGate : DelegatingHandler
         return true;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Uncapped (every server but llama.cpp's), a request passes straight through, with no state machine of its own.</summary>
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        Volatile.Read(ref _places) is { } places ? SendInPlaceAsync(places, request, cancellationToken) : base.SendAsync(request, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendInPlaceAsync(SemaphoreSlim places, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _places) is not { } places) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         await places.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
