@@ -1,7 +1,7 @@
 namespace Orleans.Inference.Generation;
 
 /// <summary>Why a sequence ended.</summary>
-[GenerateSerializer, Alias("inference.finish-reason")]
+[GenerateSerializer, Alias("generation.finish-reason")]
 public enum FinishReason
 {
     /// <summary>The token limit was reached.</summary>

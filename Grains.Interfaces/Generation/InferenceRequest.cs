@@ -8,7 +8,7 @@ namespace Orleans.Inference.Generation;
 /// <param name="RequestId">
 /// The caller's request id (the ApiHost's <c>x-request-id</c>), for logs and the backend; null when the caller has none.
 /// </param>
-[GenerateSerializer, Immutable, Alias("inference.request")]
+[GenerateSerializer, Immutable, Alias("generation.request")]
 public sealed record InferenceRequest(
     [property: Id(0)] string Prompt,
     [property: Id(1)] SamplingParameters Sampling,

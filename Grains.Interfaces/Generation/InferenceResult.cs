@@ -1,7 +1,7 @@
 namespace Orleans.Inference.Generation;
 
 /// <summary>The whole result of one sequence.</summary>
-[GenerateSerializer, Immutable, Alias("inference.result")]
+[GenerateSerializer, Immutable, Alias("generation.result")]
 public sealed record InferenceResult(
     [property: Id(0)] string Text,
     [property: Id(1)] FinishReason FinishReason,

@@ -6,7 +6,7 @@ namespace Orleans.Inference.Generation;
 /// <param name="TopP">Nucleus sampling mass (0-1]; null means the backend's default.</param>
 /// <param name="Stop">Up to four sequences that end generation; the matched text is not returned.</param>
 /// <param name="Seed">Seed for reproducible sampling; null means the backend's default.</param>
-[GenerateSerializer, Immutable, Alias("inference.sampling")]
+[GenerateSerializer, Immutable, Alias("generation.sampling")]
 public sealed record SamplingParameters(
     [property: Id(0)] int MaxTokens,
     [property: Id(1)] float? Temperature = null,

@@ -8,7 +8,7 @@ namespace Orleans.Inference.Generation;
 /// <param name="TokenCount">How many tokens <paramref name="Text"/> holds.</param>
 /// <param name="FinishReason">Set on the last chunk only.</param>
 /// <param name="Usage">Set on the last chunk only.</param>
-[GenerateSerializer, Immutable, Alias("inference.chunk")]
+[GenerateSerializer, Immutable, Alias("generation.chunk")]
 public sealed record TokenChunk(
     [property: Id(0)] string Text,
     [property: Id(1)] int TokenCount,
