@@ -3,13 +3,9 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.AspNetCore.Http.Features;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Hosting;
 using Orleans.Inference.ApiHost.Json;
-using Orleans.Inference.Generation;
-using Orleans.Inference.Models;
-using Orleans.Inference.Streaming;
 
 namespace Orleans.Inference.ApiHost.Streaming;
 
@@ -103,15 +99,9 @@ internal sealed partial class EventStreamResult<T>(
         writer.Flush();
     }
 
-    private static OpenAiErrorResponse ToError(Exception error) => new(error switch
-    {
-        ModelUnavailableException unavailable => new OpenAiError(unavailable.Message, ApiErrors.ServerError, "model", "model_not_ready"),
-        SlowReaderException slow => new OpenAiError(slow.Message, ApiErrors.ServerError, null, "slow_reader"),
-        TimeoutException timeout => new OpenAiError(timeout.Message, ApiErrors.ServerError, null, "stream_timeout"),
-        BackendException backend => ApiErrors.Backend(backend),
-        _ when Client.SiloFailures.IsSiloLost(error) => ApiErrors.SiloUnavailable(),
-        _ => new OpenAiError("The backend failed while generating this response.", ApiErrors.ServerError, null, "backend_error"),
-    });
+    /// <summary>The same error as a response not yet begun would get (<see cref="ExceptionErrors"/>); an unexpected failure is the backend's.</summary>
+    private static OpenAiErrorResponse ToError(Exception error) => new(
+        ExceptionErrors.Map(error)?.Error ?? new OpenAiError("The backend failed while generating this response.", ApiErrors.ServerError, null, "backend_error"));
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "A stream failed after it had started; the client gets an error event")]
     private static partial void LogStreamFailed(ILogger logger, Exception error);
