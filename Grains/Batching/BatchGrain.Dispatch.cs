@@ -7,10 +7,6 @@ namespace Orleans.Inference.Batching;
 /// <summary>Dispatching: expiry, the scheduler's decision, running batches, and the wake-up timer.</summary>
 public sealed partial class BatchGrain
 {
-    private ITimer? _wakeTimer;
-    private bool _wakeArmed;
-    private bool _dispatching;
-
     private void TryDispatch()
     {
         // A batch that completes synchronously calls back in here; the loop below already picks up what is left.
@@ -108,16 +104,4 @@ public sealed partial class BatchGrain
     }
 
     private static string RequestIds(List<BatchSequence> batch) => string.Join(",", batch.Select(sequence => sequence.Request.RequestId ?? "-"));
-
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Model {ModelId}: dispatching a batch of {BatchSize} (requests {RequestIds}), {Waiting} waiting")]
-    private static partial void LogBatchDispatched(ILogger logger, string modelId, int batchSize, string requestIds, int waiting);
-
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Model {ModelId}: a batch of {BatchSize} failed (requests {RequestIds})")]
-    private static partial void LogBatchFailed(ILogger logger, Exception error, string modelId, int batchSize, string requestIds);
-
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Model {ModelId}: request {RequestId} queued, {Queued} waiting")]
-    private static partial void LogQueued(ILogger logger, string modelId, string? requestId, int queued);
-
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Model {ModelId}: drain timed out with {InFlight} requests in flight; they fail")]
-    private static partial void LogDrainTimedOut(ILogger logger, string modelId, int inFlight);
 }

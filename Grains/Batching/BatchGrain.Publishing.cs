@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Orleans.Inference.Generation;
 using Orleans.Inference.Streaming;
 using Orleans.Streams;
@@ -8,8 +7,6 @@ namespace Orleans.Inference.Batching;
 /// <summary>The OrleansStreams transport: a sequence's tokens published on a stream its host subscribed to.</summary>
 public sealed partial class BatchGrain
 {
-    private readonly Dictionary<Guid, BatchSequence> _published = [];
-
     public async Task PublishTokensAsync(InferenceRequest request, Guid requestId, string streamKey)
     {
         if (!IsReady()) await EnsureReadyAsync(CancellationToken.None);
@@ -63,7 +60,4 @@ public sealed partial class BatchGrain
             LogPublishFailed(logger, publishError, ModelId, requestId);
         }
     }
-
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Model {ModelId}: could not publish the failure of request {RequestId} on its token stream")]
-    private static partial void LogPublishFailed(ILogger logger, Exception error, string modelId, Guid requestId);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Orleans.Inference.Models;
 
 namespace Orleans.Inference.Batching;
@@ -9,12 +8,6 @@ namespace Orleans.Inference.Batching;
 /// </summary>
 public sealed partial class BatchGrain
 {
-    /// <summary>The model's usage record while it is ready in this silo: set, the fast path skips the model grain.</summary>
-    private ModelUsage? _ready;
-
-    /// <summary>Counts drains, so that a readiness check that a drain overtook does not reopen the fast path.</summary>
-    private int _drains;
-
     /// <summary>The fast path's check: true when the model is ready here, marking it used as the model grain would.</summary>
     private bool IsReady()
     {
@@ -53,7 +46,4 @@ public sealed partial class BatchGrain
         LogFollowingModel(logger, ModelId);
         this.MigrateOnIdle();
     }
-
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Model {ModelId} is ready on another silo: its batch grain moves there once idle")]
-    private static partial void LogFollowingModel(ILogger logger, string modelId);
 }

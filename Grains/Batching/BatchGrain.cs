@@ -33,6 +33,9 @@ public sealed partial class BatchGrain(
     ILogger<BatchGrain> logger) : Grain, IBatchGrain, IBatchGrainControl
 {
     private readonly HashSet<List<BatchSequence>> _running = [];
+
+    /// <summary>Sequences started by PublishTokensAsync (the OrleansStreams transport), by request id, until they end.</summary>
+    private readonly Dictionary<Guid, BatchSequence> _published = [];
     private readonly StreamingOptions _streaming = streaming.Value;
     private IInferenceBackend _backend = null!;
     private BatchingOptions _batching = null!;
@@ -43,6 +46,15 @@ public sealed partial class BatchGrain(
     private bool _shuttingDown;
     private TimeSpan _drainTimeout;
     private TaskCompletionSource? _drained;
+    private ITimer? _wakeTimer;
+    private bool _wakeArmed;
+    private bool _dispatching;
+
+    /// <summary>The model's usage record while it is ready in this silo: set, the fast path skips the model grain.</summary>
+    private ModelUsage? _ready;
+
+    /// <summary>Counts drains, so that a readiness check that a drain overtook does not reopen the fast path.</summary>
+    private int _drains;
 
     /// <summary>The model id, read once: the grain key is decoded on every call otherwise, and the hot path uses it.</summary>
     private string ModelId { get; set; } = null!;

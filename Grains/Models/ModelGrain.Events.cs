@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 
 namespace Orleans.Inference.Models;
@@ -8,10 +7,6 @@ namespace Orleans.Inference.Models;
 /// <summary>Publishing the model's status changes: on its Orleans stream, and to typed-client watchers.</summary>
 public sealed partial class ModelGrain
 {
-    private readonly List<ChannelWriter<ModelStatus>> _watchers = [];
-    private Channel<ModelStatus>? _events;
-    private long _sequence;
-
     /// <summary>
     /// How long a watch may stay quiet before it ends, for the typed client to open it again. An enumeration waiting
     /// here is a running request, and Orleans lets the grain move or deactivate only once none runs: a watch held open

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public sealed partial class ModelGrain(
     ILogger<ModelGrain> logger) : Grain, IModelGrain, IModelGrainControl
 {
     private readonly ModelUsage _usage = new();
+    private readonly List<ChannelWriter<ModelStatus>> _watchers = [];
     private ModelOptions? _model;
     private ModelStatus _status = null!;
     private string? _silo;
@@ -36,6 +38,8 @@ public sealed partial class ModelGrain(
     private CancellationTokenSource? _loadCancellation;
     private ITimer? _idleTimer;
     private bool _loadAfterUnload;
+    private Channel<ModelStatus>? _events;
+    private long _sequence;
 
     private string ModelId => _status.ModelId;
 
