@@ -42,7 +42,9 @@ public sealed partial class BatchGrain
     private void OpenFastPath()
     {
         _ready = loaded.Find(ModelId);
-        if (_ready is not null) return;
+        // Every request takes the slow path until the move: ask for it, and say so, once.
+        if (_ready is not null || _following) return;
+        _following = true;
         LogFollowingModel(logger, ModelId);
         this.MigrateOnIdle();
     }

@@ -56,6 +56,9 @@ public sealed partial class BatchGrain(
     /// <summary>Counts drains, so that a readiness check that a drain overtook does not reopen the fast path.</summary>
     private int _drains;
 
+    /// <summary>True once this activation has asked to move beside its model (see OpenFastPath).</summary>
+    private bool _following;
+
     /// <summary>The model id, read once: the grain key is decoded on every call otherwise, and the hot path uses it.</summary>
     private string ModelId { get; set; } = null!;
 
@@ -123,6 +126,8 @@ public sealed partial class BatchGrain(
     public Task OpenAsync()
     {
         _accepting = true;
+        // A new load is a new place to follow, even if an earlier move did not happen.
+        _following = false;
         OpenFastPath();
         return Task.CompletedTask;
     }
