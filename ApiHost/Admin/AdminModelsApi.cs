@@ -5,6 +5,7 @@ using Orleans.Inference.ApiHost.Json;
 using Orleans.Inference.ApiHost.Requests;
 using Orleans.Inference.Client;
 using Orleans.Inference.Models;
+using Orleans.Inference.OpenAiProtocol.Errors;
 
 namespace Orleans.Inference.ApiHost.Admin;
 
@@ -50,39 +51,39 @@ public static class AdminModelsApi
         return routes;
     }
 
-    internal static async Task<IResult> ListAsync(IGrainFactory grains, ModelCatalog catalog)
+    internal static async Task<IResult> ListAsync(IGrainFactory grains, IModelCatalog catalog)
     {
         var models = await catalog.ListAsync();
         var statuses = await Task.WhenAll(models.Select(async entry =>
             AdminModelStatus.From(await grains.GetGrain<IModelGrain>(entry.Key).GetStatusAsync(), entry.Value)));
-        return TypedResults.Json(new AdminModelList(statuses), OpenAiJson.Context.AdminModelList);
+        return TypedResults.Json(new AdminModelList(statuses), GatewayJson.Context.AdminModelList);
     }
 
-    internal static async Task<IResult> GetAsync(string id, IGrainFactory grains, ModelCatalog catalog)
+    internal static async Task<IResult> GetAsync(string id, IGrainFactory grains, IModelCatalog catalog)
     {
         if (await catalog.FindAsync(id) is not { } model) return ApiErrors.ModelNotFound(id);
         var status = await grains.GetGrain<IModelGrain>(id).GetStatusAsync();
-        return TypedResults.Json(AdminModelStatus.From(status, model), OpenAiJson.Context.AdminModelStatus);
+        return TypedResults.Json(AdminModelStatus.From(status, model), GatewayJson.Context.AdminModelStatus);
     }
 
-    internal static async Task<IResult> LoadAsync(string id, IGrainFactory grains, ModelCatalog catalog)
+    internal static async Task<IResult> LoadAsync(string id, IGrainFactory grains, IModelCatalog catalog)
     {
         if (await catalog.FindAsync(id) is not { } model) return ApiErrors.ModelNotFound(id);
         var status = AdminModelStatus.From(await grains.GetGrain<IModelGrain>(id).LoadAsync(), model);
         return status.State == nameof(ModelState.Ready)
-            ? TypedResults.Json(status, OpenAiJson.Context.AdminModelStatus)
+            ? TypedResults.Json(status, GatewayJson.Context.AdminModelStatus)
             : Accepted(id, status);
     }
 
-    internal static async Task<IResult> UnloadAsync(string id, IGrainFactory grains, ModelCatalog catalog)
+    internal static async Task<IResult> UnloadAsync(string id, IGrainFactory grains, IModelCatalog catalog)
     {
         if (await catalog.FindAsync(id) is not { } model) return ApiErrors.ModelNotFound(id);
         return Accepted(id, AdminModelStatus.From(await grains.GetGrain<IModelGrain>(id).UnloadAsync(), model));
     }
 
-    internal static async Task<IResult> RegisterAsync(HttpContext http, IGrainFactory grains, ModelCatalog catalog, IOptions<LimitsOptions> limits)
+    internal static async Task<IResult> RegisterAsync(HttpContext http, IGrainFactory grains, IModelCatalog catalog, IOptions<LimitsOptions> limits)
     {
-        var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.RegisterModelRequest, limits.Value.MaxRequestBodyBytes);
+        var (body, error) = await JsonBody.ReadAsync(http.Request, GatewayJson.Context.RegisterModelRequest, limits.Value.MaxRequestBodyBytes);
         if (body is null) return error!;
         if (string.IsNullOrWhiteSpace(body.Id)) return ApiErrors.Invalid("'id' is required.", "id");
         var (problem, param, model) = body.ToOptions();
@@ -90,11 +91,11 @@ public static class AdminModelsApi
 
         await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).RegisterAsync(body.Id, model);
         var status = AdminModelStatus.From(await grains.GetGrain<IModelGrain>(body.Id).GetStatusAsync(), model);
-        return TypedResults.Json(status, OpenAiJson.Context.AdminModelStatus, statusCode: StatusCodes.Status201Created);
+        return TypedResults.Json(status, GatewayJson.Context.AdminModelStatus, statusCode: StatusCodes.Status201Created);
     }
 
     internal static async Task<IResult> Events(
-        string id, string? until, IGrainFactory grains, ModelCatalog catalog, IOptions<ModelEventsOptions> options)
+        string id, string? until, IGrainFactory grains, IModelCatalog catalog, IOptions<ModelEventsOptions> options)
     {
         if (await catalog.FindAsync(id) is not { } model) return ApiErrors.ModelNotFound(id);
         if (until is not (null or "settled")) return ApiErrors.Invalid($"'until' can only be 'settled', not '{until}'.", "until");

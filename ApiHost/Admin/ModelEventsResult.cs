@@ -69,7 +69,7 @@ internal sealed class ModelEventsResult(IAsyncEnumerable<ModelStatus> statuses, 
     private static async Task WriteAsync(HttpResponse response, AdminModelStatus status, CancellationToken aborted)
     {
         // Serialized on one line (the context does not indent), so one data line carries it.
-        var json = JsonSerializer.SerializeToUtf8Bytes(status, OpenAiJson.Context.AdminModelStatus);
+        var json = JsonSerializer.SerializeToUtf8Bytes(status, GatewayJson.Context.AdminModelStatus);
         await response.Body.WriteAsync(EventStart, aborted);
         await response.Body.WriteAsync(json, aborted);
         await response.Body.WriteAsync(EventEnd, aborted);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans.Inference.ApiHost.Errors;
+using Orleans.Inference.OpenAiProtocol.Errors;
 
 namespace Orleans.Inference.ApiHost.Auth;
 

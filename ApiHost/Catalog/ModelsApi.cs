@@ -3,6 +3,8 @@ using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Json;
 using Orleans.Inference.Backends;
 using Orleans.Inference.Models;
+using Orleans.Inference.OpenAiProtocol.Errors;
+using Orleans.Inference.OpenAiProtocol.Responses;
 
 namespace Orleans.Inference.ApiHost.Catalog;
 
@@ -18,33 +20,33 @@ public static class ModelsApi
             .WithName("ListModels")
             .WithSummary("Lists the catalog's models with their lifecycle state")
             .WithDescription("OpenAI's list shape. Simulated models say owned_by \"simulator\" and \"simulated\": true.")
-            .Produces<ModelList>();
+            .Produces<ModelList<GatewayModelObject>>();
         models.MapGet("/{*id}", GetAsync)
             .WithName("RetrieveModel")
             .WithSummary("Describes one model")
-            .Produces<ModelObject>()
+            .Produces<GatewayModelObject>()
             .Produces<OpenAiErrorResponse>(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    internal static async Task<IResult> ListAsync(IGrainFactory grains, ModelCatalog catalog)
+    internal static async Task<IResult> ListAsync(IGrainFactory grains, IModelCatalog catalog)
     {
         var models = await Task.WhenAll((await catalog.ListAsync()).Select(entry => DescribeAsync(grains, entry.Key, entry.Value)));
-        return TypedResults.Json(new ModelList(models), OpenAiJson.Context.ModelList);
+        return TypedResults.Json(new ModelList<GatewayModelObject>(models), GatewayJson.Context.ModelListGatewayModelObject);
     }
 
-    internal static async Task<IResult> GetAsync(string id, IGrainFactory grains, ModelCatalog catalog)
+    internal static async Task<IResult> GetAsync(string id, IGrainFactory grains, IModelCatalog catalog)
     {
         if (await catalog.FindAsync(id) is not { } model) return ApiErrors.ModelNotFound(id);
-        return TypedResults.Json(await DescribeAsync(grains, id, model), OpenAiJson.Context.ModelObject);
+        return TypedResults.Json(await DescribeAsync(grains, id, model), GatewayJson.Context.GatewayModelObject);
     }
 
-    private static async Task<ModelObject> DescribeAsync(IGrainFactory grains, string id, ModelOptions model)
+    private static async Task<GatewayModelObject> DescribeAsync(IGrainFactory grains, string id, ModelOptions model)
     {
         var status = await grains.GetGrain<IModelGrain>(id).GetStatusAsync();
         // A model served over HTTP by the Simulator is configured with owned_by "simulator": it is simulated too.
         var simulated = model.Backend == BackendKind.Simulated || model.OwnedBy == "simulator";
         var ownedBy = simulated ? "simulator" : model.OwnedBy ?? "orleans-inference";
-        return new ModelObject(id, StartedAt, ownedBy, simulated, status.State.ToString(), status.Progress);
+        return new GatewayModelObject(id, StartedAt, ownedBy, simulated, status.State.ToString(), status.Progress);
     }
 }

@@ -1,15 +1,17 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Orleans.Inference.ApiHost.Auth;
-using Orleans.Inference.ApiHost.Completions;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Hosting;
-using Orleans.Inference.ApiHost.Json;
 using Orleans.Inference.ApiHost.Requests;
 using Orleans.Inference.ApiHost.Streaming;
 using Orleans.Inference.Client;
 using Orleans.Inference.Generation;
 using Orleans.Inference.Models;
+using Orleans.Inference.OpenAiProtocol.Chat;
+using Orleans.Inference.OpenAiProtocol.Json;
+using Orleans.Inference.OpenAiProtocol.Requests;
+using Orleans.Inference.OpenAiProtocol.Responses;
 
 namespace Orleans.Inference.ApiHost.ChatCompletions;
 
@@ -33,19 +35,18 @@ public static class ChatCompletionsApi
     }
 
     internal static async Task<IResult> CreateAsync(
-        HttpContext http, IGrainFactory grains, ITokenTransport transport, ModelCatalog catalog, TimeProvider time, IOptions<LimitsOptions> limits)
+        HttpContext http, IGrainFactory grains, ITokenTransport transport, IModelCatalog catalog, TimeProvider time, IOptions<LimitsOptions> limits)
     {
         var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.ChatCompletionRequest, limits.Value.MaxRequestBodyBytes);
         if (body is null) return error!;
         if (string.IsNullOrEmpty(body.Model)) return ApiErrors.Invalid("'model' is required.", "model");
-        var invalid = ChatPrompt.TryRender(body.Messages, limits.Value.MaxMessagesPerRequest, out var messages, out var prompt);
-        if (invalid is not null) return invalid;
+        var invalid = ChatPrompt.TryRender(body.Messages, limits.Value.MaxMessagesPerRequest, acceptToolMessages: false, out var messages, out var prompt);
+        if (invalid is not null) return ApiErrors.BadRequest(invalid);
         if (await catalog.FindAsync(body.Model) is not { } model) return ApiErrors.ModelNotFound(body.Model);
         http.Features.Get<GenerationRequestFeature>()?.Model = body.Model;
 
-        var maxTokens = body.MaxCompletionTokens is not null ? (body.MaxCompletionTokens, "max_completion_tokens") : (body.MaxTokens, "max_tokens");
-        invalid = SamplingValidation.TryCreate(model, maxTokens, body.Temperature, body.TopP, body.Stop, body.Seed, body.N, out var sampling);
-        if (invalid is not null) return invalid;
+        invalid = SamplingValidation.TryCreate(body, body.TokenLimit(), model.TokenLimits(), out var sampling);
+        if (invalid is not null) return ApiErrors.BadRequest(invalid);
 
         var request = new InferenceRequest(prompt, sampling, messages, body.User, http.TraceIdentifier);
         if (body.Stream)
@@ -55,10 +56,7 @@ public static class ChatCompletionsApi
         }
 
         var result = await grains.CompleteAsync(body.Model, request, http.RequestAborted);
-        var response = new ChatCompletionResponse(
-            ResponseIds.ChatCompletion(), time.UnixNow(), body.Model,
-            [new ChatChoice(0, new ChatReplyMessage("assistant", result.Text), result.FinishReason.ToOpenAi())],
-            Usage.Sum([result.Usage]));
+        var response = ChatCompletionResponse.From(ResponseIds.ChatCompletion(), time.UnixNow(), body.Model, result);
         return TypedResults.Json(response, OpenAiJson.Context.ChatCompletionResponse);
     }
 
@@ -73,18 +71,16 @@ public static class ChatCompletionsApi
 
         // The first token is awaited before the role chunk, so a request that cannot start fails with a status, not mid-stream.
         var more = await tokens.MoveNextAsync();
-        yield return new ChatCompletionChunk(id, created, model, [new ChatChunkChoice(0, new ChatDelta("assistant", string.Empty), null)]);
+        yield return ChatCompletionChunk.Opening(id, created, model);
         for (; more; more = await tokens.MoveNextAsync())
         {
             var chunk = tokens.Current;
             usage ??= chunk.Usage;
-            if (chunk.Text.Length > 0)
-                yield return new ChatCompletionChunk(id, created, model, [new ChatChunkChoice(0, new ChatDelta(Content: chunk.Text), null)]);
-            if (chunk.IsFinal)
-                yield return new ChatCompletionChunk(id, created, model, [new ChatChunkChoice(0, new ChatDelta(), chunk.FinishReason.ToOpenAi())]);
+            if (chunk.Text.Length > 0) yield return ChatCompletionChunk.Content(id, created, model, 0, chunk.Text);
+            if (chunk.IsFinal) yield return ChatCompletionChunk.Finish(id, created, model, 0, chunk.FinishReason.ToOpenAi()!);
         }
 
         if (includeUsage && usage is not null)
-            yield return new ChatCompletionChunk(id, created, model, [], Usage.Sum([usage]));
+            yield return ChatCompletionChunk.Summary(id, created, model, Usage.Of(usage));
     }
 }

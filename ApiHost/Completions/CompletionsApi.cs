@@ -3,12 +3,15 @@ using Microsoft.Extensions.Options;
 using Orleans.Inference.ApiHost.Auth;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Hosting;
-using Orleans.Inference.ApiHost.Json;
 using Orleans.Inference.ApiHost.Requests;
 using Orleans.Inference.ApiHost.Streaming;
 using Orleans.Inference.Client;
 using Orleans.Inference.Generation;
 using Orleans.Inference.Models;
+using Orleans.Inference.OpenAiProtocol.Completions;
+using Orleans.Inference.OpenAiProtocol.Json;
+using Orleans.Inference.OpenAiProtocol.Requests;
+using Orleans.Inference.OpenAiProtocol.Responses;
 
 namespace Orleans.Inference.ApiHost.Completions;
 
@@ -31,7 +34,7 @@ public static class CompletionsApi
     }
 
     internal static async Task<IResult> CreateAsync(
-        HttpContext http, IGrainFactory grains, ITokenTransport transport, ModelCatalog catalog, TimeProvider time, IOptions<LimitsOptions> limits)
+        HttpContext http, IGrainFactory grains, ITokenTransport transport, IModelCatalog catalog, TimeProvider time, IOptions<LimitsOptions> limits)
     {
         var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.CompletionRequest, limits.Value.MaxRequestBodyBytes);
         if (body is null) return error!;
@@ -46,9 +49,8 @@ public static class CompletionsApi
         if (body.Prompt.Values.Length > model.Batching.MaxQueueLength)
             return ApiErrors.ArrayTooLong("prompt", model.Batching.MaxQueueLength, body.Prompt.Values.Length);
 
-        var invalid = SamplingValidation.TryCreate(
-            model, (body.MaxTokens, "max_tokens"), body.Temperature, body.TopP, body.Stop, body.Seed, body.N, out var sampling);
-        if (invalid is not null) return invalid;
+        var invalid = SamplingValidation.TryCreate(body, (body.MaxTokens, "max_tokens"), model.TokenLimits(), out var sampling);
+        if (invalid is not null) return ApiErrors.BadRequest(invalid);
 
         var requestId = http.TraceIdentifier;
         var requests = Array.ConvertAll(body.Prompt.Values, prompt => new InferenceRequest(prompt, sampling, User: body.User, RequestId: requestId));
@@ -60,10 +62,7 @@ public static class CompletionsApi
         }
 
         var results = await CompleteAllAsync(grains, body.Model, requests, aborted);
-        var choices = new CompletionChoice[results.Length];
-        for (var i = 0; i < results.Length; i++) choices[i] = new CompletionChoice(results[i].Text, i, results[i].FinishReason.ToOpenAi());
-        var response = new CompletionResponse(
-            ResponseIds.Completion(), time.UnixNow(), body.Model, choices, Usage.Sum(results.Select(r => r.Usage)));
+        var response = CompletionResponse.From(ResponseIds.Completion(), time.UnixNow(), body.Model, results);
         return TypedResults.Json(response, OpenAiJson.Context.CompletionResponse);
     }
 
@@ -87,9 +86,9 @@ public static class CompletionsApi
         {
             if (chunk.Usage is not null) usages.Add(chunk.Usage);
             if (chunk.Text.Length == 0 && !chunk.IsFinal) continue;
-            yield return new CompletionResponse(id, created, model, [new CompletionChoice(chunk.Text, index, chunk.FinishReason.ToOpenAi())], null);
+            yield return CompletionResponse.Chunk(id, created, model, index, chunk.Text, chunk.FinishReason.ToOpenAi());
         }
 
-        if (includeUsage) yield return new CompletionResponse(id, created, model, [], Usage.Sum(usages));
+        if (includeUsage) yield return CompletionResponse.Summary(id, created, model, Usage.Sum(usages));
     }
 }

@@ -1,3 +1,5 @@
+using Orleans.Inference.OpenAiProtocol.Errors;
+
 namespace Orleans.Inference.ApiHost.Errors;
 
 /// <summary>Documents the OpenAI-shaped errors every generation endpoint can return.</summary>

@@ -1,3 +1,5 @@
+using Orleans.Inference.OpenAiProtocol.Errors;
+
 namespace Orleans.Inference.ApiHost.Errors;
 
 /// <summary>An exception as the client sees it: the status (for a response not yet begun), the error, and when to retry.</summary>

@@ -2,6 +2,7 @@ using Orleans.Inference.Batching;
 using Orleans.Inference.Client;
 using Orleans.Inference.Generation;
 using Orleans.Inference.Models;
+using Orleans.Inference.OpenAiProtocol.Errors;
 using Orleans.Inference.Streaming;
 
 namespace Orleans.Inference.ApiHost.Errors;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Orleans.Inference.OpenAiProtocol.Errors;
 
 namespace Orleans.Inference.ApiHost.Errors;
 
@@ -25,7 +26,7 @@ internal sealed partial class OpenAiExceptionHandler(ILogger<OpenAiExceptionHand
         }
 
         if (mapped.RetryAfter is { } retryAfter) SetRetryAfter(http, retryAfter);
-        await TypedResults.Json(new OpenAiErrorResponse(mapped.Error), Json.OpenAiJson.Context.OpenAiErrorResponse, statusCode: mapped.Status).ExecuteAsync(http);
+        await ApiErrors.Of(mapped.Status, mapped.Error).ExecuteAsync(http);
         return true;
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace Orleans.Inference.ApiHost.Errors;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Orleans.Inference.Backends.Http;
+using Orleans.Inference.Backends;
 
 namespace Orleans.Inference.ApiHost.Health;
 
@@ -13,7 +13,7 @@ internal sealed class BackendsHealthCheck(IServiceProvider services) : IHealthCh
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         // A pure client host (no silo here) has no backends of its own to reach.
-        if (services.GetService<BackendEndpoints>() is not { } endpoints || !endpoints.Names.Any())
+        if (services.GetService<IBackendReachability>() is not { } endpoints || !endpoints.Names.Any())
             return HealthCheckResult.Healthy("No HTTP backend is configured here.");
 
         var probes = await endpoints.ProbeAsync(cancellationToken);

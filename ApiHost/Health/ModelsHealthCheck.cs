@@ -7,7 +7,7 @@ namespace Orleans.Inference.ApiHost.Health;
 /// Ready once at least one model is ready to serve; the data lists every model's state. A gateway with nothing loaded
 /// answers every generation request with 503, so a load balancer should not send it traffic yet.
 /// </summary>
-internal sealed class ModelsHealthCheck(ModelCatalog catalog, IGrainFactory grains) : IHealthCheck
+internal sealed class ModelsHealthCheck(IModelCatalog catalog, IGrainFactory grains) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

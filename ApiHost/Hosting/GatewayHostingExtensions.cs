@@ -1,10 +1,10 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Json;
 using Orleans.Inference.ApiHost.Streaming;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Orleans.Inference.Hosting;
-using Orleans.Inference.Models;
+using Orleans.Inference.OpenAiProtocol.Json;
 using Orleans.Inference.Streaming;
 using Orleans.Inference.Telemetry;
 
@@ -59,6 +59,7 @@ internal static class GatewayHostingExtensions
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, OpenAiJsonContext.Default);
         });
         services.AddExceptionHandler<OpenAiExceptionHandler>();

@@ -1,5 +1,5 @@
 using Microsoft.OpenApi;
-using Orleans.Inference.ApiHost.Json;
+using Orleans.Inference.OpenAiProtocol.Json;
 
 namespace Orleans.Inference.ApiHost.Hosting;
 
@@ -20,8 +20,12 @@ internal static class SwaggerExtensions
                     "simulated models (owned_by \"simulator\") return deterministic pseudo-text, and their speed is a cost model, " +
                     "not a real model's.",
             });
-            var xml = Path.Combine(AppContext.BaseDirectory, "Orleans.Inference.ApiHost.xml");
-            if (File.Exists(xml)) swagger.IncludeXmlComments(xml);
+            // The request and response types are documented in the protocol library, the endpoints here.
+            foreach (var assembly in new[] { "Orleans.Inference.ApiHost", "Orleans.Inference.OpenAiProtocol" })
+            {
+                var xml = Path.Combine(AppContext.BaseDirectory, assembly + ".xml");
+                if (File.Exists(xml)) swagger.IncludeXmlComments(xml);
+            }
             swagger.MapType<StringOrArray>(() => new OpenApiSchema
             {
                 OneOf =

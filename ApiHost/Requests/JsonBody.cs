@@ -1,7 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Features;
 using Orleans.Inference.ApiHost.Errors;
+using Orleans.Inference.OpenAiProtocol.Errors;
+using Orleans.Inference.OpenAiProtocol.Json;
 
 namespace Orleans.Inference.ApiHost.Requests;
 
@@ -16,9 +17,7 @@ internal static class JsonBody
     {
         if (!request.HasJsonContentType())
         {
-            return (null, ApiErrors.Create(
-                StatusCodes.Status415UnsupportedMediaType, "The request body must be JSON (Content-Type: application/json).",
-                ApiErrors.InvalidRequest, null, "unsupported_media_type"));
+            return (null, ApiErrors.Of(StatusCodes.Status415UnsupportedMediaType, OpenAiErrors.UnsupportedMediaType()));
         }
 
         // Refused before a byte is read. Kestrel's limit would refuse it too, but by closing the connection (see LimitedBodyStream).
@@ -28,20 +27,12 @@ internal static class JsonBody
         var body = request.ContentLength is null ? Limited(request, maxBytes) : request.Body;
         try
         {
-            var value = await JsonSerializer.DeserializeAsync(body, typeInfo, request.HttpContext.RequestAborted);
-            return value is null ? (null, ApiErrors.Invalid("The request body must be a JSON object.", null)) : (value, null);
+            var (value, invalid) = await JsonBodies.ReadAsync(body, typeInfo, request.HttpContext.RequestAborted);
+            return (value, invalid is null ? null : ApiErrors.BadRequest(invalid));
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, TooLarge(request, maxBytes));
-        }
-        catch (JsonException error)
-        {
-            var param = ParamOf(error.Path);
-            var message = param is null
-                ? $"We could not parse the JSON body of your request: {Reason(error)}"
-                : $"Invalid value for '{param}': {Reason(error)}";
-            return (null, ApiErrors.Invalid(message, param));
         }
     }
 
@@ -62,25 +53,5 @@ internal static class JsonBody
     private static void LiftServerLimit(HttpRequest request)
     {
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
-    }
-
-    /// <summary>"$.messages[0].content" becomes "messages[0].content"; the root is no parameter.</summary>
-    private static string? ParamOf(string? path) =>
-        path is null || path == "$" ? null : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
-
-    /// <summary>The exception's message without the position details System.Text.Json appends.</summary>
-    private static string Reason(JsonException error)
-    {
-        // Text the reader cannot decode reaches us as a failed conversion, which would blame the value's type.
-        if (error.InnerException is InvalidOperationException undecodable)
-        {
-            if (undecodable.InnerException is System.Text.DecoderFallbackException) return "the text is not valid UTF-8.";
-            if (undecodable.Message.Contains("UTF-16", StringComparison.Ordinal)) return "the text holds an unpaired surrogate escape (\\uD800-\\uDFFF).";
-        }
-
-        var message = error.Message;
-        if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)) return "the value has the wrong type.";
-        var at = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return at > 0 ? message[..at] : message;
     }
 }

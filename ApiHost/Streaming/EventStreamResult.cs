@@ -5,7 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Hosting;
-using Orleans.Inference.ApiHost.Json;
+using Orleans.Inference.OpenAiProtocol.Errors;
+using Orleans.Inference.OpenAiProtocol.Json;
 
 namespace Orleans.Inference.ApiHost.Streaming;
 

@@ -1,4 +1,4 @@
-using Orleans.Inference.ApiHost.Errors;
+using Orleans.Inference.OpenAiProtocol.Errors;
 
 namespace Orleans.Inference.ApiHost.Streaming;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Orleans.Inference.Batching;
 using Orleans.Inference.Generation;
 using Orleans.Inference.Models;
 

@@ -1,4 +1,4 @@
-using Orleans.Inference.Batching;
+using Orleans.Inference.Engines;
 
 namespace Orleans.Inference.Backends;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Orleans.Inference.Engines;
 using Orleans.Inference.Telemetry;
 
 namespace Orleans.Inference.Batching;

@@ -1,3 +1,4 @@
+using Orleans.Inference.Engines;
 using Orleans.Inference.Generation;
 using Orleans.Inference.Streaming;
 using Orleans.Streams;

@@ -4,12 +4,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Inference.Backends;
+using Orleans.Inference.Engines;
 using Orleans.Inference.Generation;
 using Orleans.Inference.Hosting;
 using Orleans.Inference.Models;
+using Orleans.Inference.Placement;
 using Orleans.Inference.Streaming;
 using Orleans.Inference.Telemetry;
-using Orleans.Inference.Placement;
 
 namespace Orleans.Inference.Batching;
 
@@ -25,7 +26,7 @@ namespace Orleans.Inference.Batching;
 [ModelColocatedPlacement]
 public sealed partial class BatchGrain(
     BackendProvider backends,
-    ModelCatalog catalog,
+    IModelCatalog catalog,
     LoadedModels loaded,
     BatchingMetrics metrics,
     IOptions<StreamingOptions> streaming,

@@ -1,3 +1,5 @@
+using Orleans.Inference.Engines;
+
 namespace Orleans.Inference.Batching;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Orleans.Inference.Engines;
 
 namespace Orleans.Inference.Batching;
 

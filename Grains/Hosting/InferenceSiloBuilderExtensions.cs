@@ -27,6 +27,7 @@ public static class InferenceSiloBuilderExtensions
         builder.Services.TryAddKeyedSingleton(InferenceTime.Key, TimeProvider.System);
         builder.Services.TryAddSingleton<BackendProvider>();
         builder.Services.TryAddSingleton<BackendEndpoints>();
+        builder.Services.TryAddSingleton<IBackendReachability>(services => services.GetRequiredService<BackendEndpoints>());
         builder.Services.AddHostedService<BackendWarmup>();
         builder.Services.TryAddSingleton<LoadedModels>();
         builder.Services.TryAddSingleton<BatchingMetrics>();
@@ -55,10 +56,10 @@ public static class InferenceSiloBuilderExtensions
     public static IServiceCollection AddInferenceCatalog(this IServiceCollection services)
     {
         // The co-hosting ApiHost and its silo both ask for it: binding twice would append every list (a backend's replicas) twice.
-        if (services.Any(service => service.ServiceType == typeof(ModelCatalog))) return services;
+        if (services.Any(service => service.ServiceType == typeof(IModelCatalog))) return services;
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>());
-        services.TryAddSingleton<ModelCatalog>();
+        services.TryAddSingleton<IModelCatalog, ModelCatalog>();
         return services;
     }
 }

@@ -5,13 +5,12 @@ namespace Orleans.Inference.Models;
 
 /// <summary>
 /// Every model the gateway serves: the configured ones, and those registered at run time (held by the
-/// <see cref="ICatalogGrain"/> and cached here once seen). Public so that grains and the ApiHost can take it.
+/// <see cref="ICatalogGrain"/> and cached here once seen).
 /// </summary>
-public sealed class ModelCatalog(IOptions<InferenceOptions> options, IGrainFactory grains)
+internal sealed class ModelCatalog(IOptions<InferenceOptions> options, IGrainFactory grains) : IModelCatalog
 {
     private readonly ConcurrentDictionary<string, ModelOptions> _registered = new(StringComparer.Ordinal);
 
-    /// <summary>Finds a model's options; a model not configured here is looked up among the registered ones.</summary>
     public ValueTask<ModelOptions?> FindAsync(string modelId)
     {
         if (options.Value.Models.TryGetValue(modelId, out var configured)) return ValueTask.FromResult<ModelOptions?>(configured);
@@ -19,7 +18,6 @@ public sealed class ModelCatalog(IOptions<InferenceOptions> options, IGrainFacto
         return FindRegisteredAsync(modelId);
     }
 
-    /// <summary>Every model, configured first.</summary>
     public async Task<IReadOnlyList<KeyValuePair<string, ModelOptions>>> ListAsync()
     {
         var registered = await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).ListAsync();
@@ -27,7 +25,6 @@ public sealed class ModelCatalog(IOptions<InferenceOptions> options, IGrainFacto
         return [.. options.Value.Models, .. registered.OrderBy(entry => entry.Key, StringComparer.Ordinal)];
     }
 
-    /// <summary>True for an id in the configuration (registration must not shadow it).</summary>
     public bool IsConfigured(string modelId) => options.Value.Models.ContainsKey(modelId);
 
     private async ValueTask<ModelOptions?> FindRegisteredAsync(string modelId)

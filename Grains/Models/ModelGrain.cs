@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Inference.Backends;
 using Orleans.Inference.Batching;
+using Orleans.Inference.Engines;
 using Orleans.Inference.Hosting;
 
 namespace Orleans.Inference.Models;
@@ -17,7 +18,7 @@ namespace Orleans.Inference.Models;
 [Reentrant]
 [KeepAlive]
 public sealed partial class ModelGrain(
-    ModelCatalog catalog,
+    IModelCatalog catalog,
     BackendProvider backends,
     LoadedModels loaded,
     ModelMetrics metrics,

@@ -9,7 +9,7 @@ namespace Orleans.Inference.Models;
 /// so this call reactivates them on a live silo, where those meant to be loaded load again.
 /// </summary>
 internal sealed partial class StartupModelLoader(
-    IGrainFactory grains, ModelCatalog catalog, IClusterMembershipService membership, ILogger<StartupModelLoader> logger)
+    IGrainFactory grains, IModelCatalog catalog, IClusterMembershipService membership, ILogger<StartupModelLoader> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Orleans.Inference.Batching;
+using Orleans.Inference.Engines;
 
 namespace Orleans.Inference.Telemetry;
 

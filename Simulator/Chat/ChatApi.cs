@@ -1,6 +1,7 @@
 using Orleans.Inference.Generation;
+using Orleans.Inference.OpenAiProtocol.Chat;
+using Orleans.Inference.OpenAiProtocol.Json;
 using Orleans.Inference.Simulator.Errors;
-using Orleans.Inference.Simulator.Json;
 using Orleans.Inference.Simulator.Requests;
 
 namespace Orleans.Inference.Simulator.Chat;
@@ -18,11 +19,11 @@ internal static class ChatApi
 
     private static async Task<IResult> CreateAsync(HttpContext http, GenerationGate gate)
     {
-        var (body, error) = await JsonBody.ReadAsync(http.Request, SimulatorJson.Context.ChatRequest);
+        var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.ChatCompletionRequest);
         if (body is null) return error!;
-        if (ChatPrompt.TryRender(body.Messages, out var prompt) is { } invalid) return invalid;
-        var maxTokens = body.MaxCompletionTokens is not null ? (body.MaxCompletionTokens, "max_completion_tokens") : (body.MaxTokens, "max_tokens");
-        var (generation, refused) = await gate.AdmitAsync(http, body, maxTokens);
+        // vLLM takes tool results; the simulation renders them as any other message.
+        if (ChatPrompt.TryRender(body.Messages, int.MaxValue, acceptToolMessages: true, out _, out var prompt) is { } invalid) return ApiErrors.Invalid(invalid);
+        var (generation, refused) = await gate.AdmitAsync(http, body, body.TokenLimit());
         if (generation is null) return refused!;
 
         return await generation.RespondAsync([new InferenceRequest(prompt, generation.Sampling)], new ChatShape(body.Model!, generation.Created));

@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization.Metadata;
 using Orleans.Inference.Generation;
-using Orleans.Inference.Simulator.Json;
-using Orleans.Inference.Simulator.Requests;
+using Orleans.Inference.OpenAiProtocol.Chat;
+using Orleans.Inference.OpenAiProtocol.Json;
+using Orleans.Inference.OpenAiProtocol.Responses;
 using Orleans.Inference.Simulator.Streaming;
 
 namespace Orleans.Inference.Simulator.Chat;
@@ -9,23 +10,17 @@ namespace Orleans.Inference.Simulator.Chat;
 /// <summary>A chat completion: <c>chat.completion</c> whole, or <c>chat.completion.chunk</c> events (role, content, finish reason).</summary>
 internal sealed class ChatShape(string model, long created) : IResponseShape<ChatCompletionChunk>
 {
-    private readonly string _id = "chatcmpl-" + Guid.NewGuid().ToString("N");
+    private readonly string _id = ResponseIds.ChatCompletion();
 
-    public JsonTypeInfo<ChatCompletionChunk> ChunkTypeInfo => SimulatorJson.Context.ChatCompletionChunk;
+    public JsonTypeInfo<ChatCompletionChunk> ChunkTypeInfo => OpenAiJson.Context.ChatCompletionChunk;
 
-    public IResult Whole(InferenceResult[] results)
-    {
-        var result = results[0];
-        var reply = new ChatChoice(0, new ChatReplyMessage("assistant", result.Text), result.FinishReason.ToOpenAi());
-        var response = new ChatCompletionResponse(_id, created, model, [reply], Usage.Sum([result.Usage]));
-        return TypedResults.Json(response, SimulatorJson.Context.ChatCompletionResponse);
-    }
+    public IResult Whole(InferenceResult[] results) =>
+        TypedResults.Json(ChatCompletionResponse.From(_id, created, model, results[0]), OpenAiJson.Context.ChatCompletionResponse);
 
-    public ChatCompletionChunk Opening(Usage? usage) =>
-        new(_id, created, model, [new ChatChunkChoice(0, new ChatDelta("assistant", string.Empty), null)], usage);
+    public ChatCompletionChunk Opening(Usage? usage) => ChatCompletionChunk.Opening(_id, created, model, usage);
 
     public ChatCompletionChunk Chunk(int index, string text, string? finishReason, Usage? usage) =>
-        new(_id, created, model, [new ChatChunkChoice(index, new ChatDelta(Content: text), finishReason)], usage);
+        ChatCompletionChunk.Content(_id, created, model, index, text, finishReason, usage);
 
-    public ChatCompletionChunk Summary(Usage usage) => new(_id, created, model, [], usage);
+    public ChatCompletionChunk Summary(Usage usage) => ChatCompletionChunk.Summary(_id, created, model, usage);
 }

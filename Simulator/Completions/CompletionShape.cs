@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization.Metadata;
 using Orleans.Inference.Generation;
-using Orleans.Inference.Simulator.Json;
-using Orleans.Inference.Simulator.Requests;
+using Orleans.Inference.OpenAiProtocol.Completions;
+using Orleans.Inference.OpenAiProtocol.Json;
+using Orleans.Inference.OpenAiProtocol.Responses;
 using Orleans.Inference.Simulator.Streaming;
 
 namespace Orleans.Inference.Simulator.Completions;
@@ -9,22 +10,17 @@ namespace Orleans.Inference.Simulator.Completions;
 /// <summary>A completion: <c>text_completion</c>, whole with a choice per prompt, or streamed in chunks of one choice each.</summary>
 internal sealed class CompletionShape(string model, long created) : IResponseShape<CompletionResponse>
 {
-    private readonly string _id = "cmpl-" + Guid.NewGuid().ToString("N");
+    private readonly string _id = ResponseIds.Completion();
 
-    public JsonTypeInfo<CompletionResponse> ChunkTypeInfo => SimulatorJson.Context.CompletionResponse;
+    public JsonTypeInfo<CompletionResponse> ChunkTypeInfo => OpenAiJson.Context.CompletionResponse;
 
-    public IResult Whole(InferenceResult[] results)
-    {
-        var choices = new CompletionChoice[results.Length];
-        for (var i = 0; i < results.Length; i++) choices[i] = new CompletionChoice(i, results[i].Text, results[i].FinishReason.ToOpenAi());
-        var response = new CompletionResponse(_id, created, model, choices, Usage.Sum(results.Select(result => result.Usage)));
-        return TypedResults.Json(response, SimulatorJson.Context.CompletionResponse);
-    }
+    public IResult Whole(InferenceResult[] results) =>
+        TypedResults.Json(CompletionResponse.From(_id, created, model, results), OpenAiJson.Context.CompletionResponse);
 
     public CompletionResponse? Opening(Usage? usage) => null;
 
     public CompletionResponse Chunk(int index, string text, string? finishReason, Usage? usage) =>
-        new(_id, created, model, [new CompletionChoice(index, text, finishReason)], usage);
+        CompletionResponse.Chunk(_id, created, model, index, text, finishReason, usage);
 
-    public CompletionResponse Summary(Usage usage) => new(_id, created, model, [], usage);
+    public CompletionResponse Summary(Usage usage) => CompletionResponse.Summary(_id, created, model, usage);
 }

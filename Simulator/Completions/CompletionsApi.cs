@@ -1,6 +1,6 @@
 using Orleans.Inference.Generation;
+using Orleans.Inference.OpenAiProtocol.Json;
 using Orleans.Inference.Simulator.Errors;
-using Orleans.Inference.Simulator.Json;
 using Orleans.Inference.Simulator.Requests;
 
 namespace Orleans.Inference.Simulator.Completions;
@@ -18,7 +18,7 @@ internal static class CompletionsApi
 
     private static async Task<IResult> CreateAsync(HttpContext http, GenerationGate gate)
     {
-        var (body, error) = await JsonBody.ReadAsync(http.Request, SimulatorJson.Context.CompletionRequest);
+        var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.CompletionRequest);
         if (body is null) return error!;
         if (body.Prompt is not { Values.Length: > 0 } prompt)
             return ApiErrors.Invalid("'prompt' is required: a string or a non-empty array of strings.", "prompt");

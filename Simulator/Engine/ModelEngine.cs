@@ -1,27 +1,27 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using Orleans.Inference.Backends;
 using Orleans.Inference.Backends.Simulated;
-using Orleans.Inference.Batching;
+using Orleans.Inference.Engines;
 using Orleans.Inference.Generation;
+using Orleans.Inference.Simulation;
 using Orleans.Inference.Simulator.Stats;
 
 namespace Orleans.Inference.Simulator.Engine;
 
 /// <summary>
 /// One model's simulated engine, shared by every request for the model, so concurrent requests share its accelerator.
-/// Each request is one batch (one sequence per prompt), run as the gateway's in-process backend runs a batch.
+/// Each request is one batch (one sequence per prompt), run by the same engine the gateway runs in process.
 /// </summary>
 internal sealed class ModelEngine(string id, SimulationOptions options, SimulatorStats stats, TimeProvider time)
 {
     private static readonly UnboundedChannelOptions MergedOptions = new() { SingleReader = true };
 
-    private readonly SimulatedBackend _backend = new(options, time);
+    private readonly SimulatedEngine _engine = new(options, time);
 
     public string Id { get; } = id;
 
     public Task LoadAsync(CancellationToken cancellationToken) =>
-        _backend.LoadAsync(new ProgressCallback<LoadProgress>(_ => { }), cancellationToken);
+        _engine.LoadAsync(progress: null, cancellationToken);
 
     /// <summary>Generates every prompt whole. Throws when the client has gone, or a sequence failed.</summary>
     public async Task<InferenceResult[]> CompleteAsync(InferenceRequest[] requests, CancellationToken aborted)
@@ -63,7 +63,7 @@ internal sealed class ModelEngine(string id, SimulationOptions options, Simulato
         try
         {
             // Not the request's token: a client that leaves cancels its own sequences, which the engine drops at its next step.
-            await _backend.RunBatchAsync(sequences, CancellationToken.None);
+            await _engine.RunBatchAsync(sequences, CancellationToken.None);
         }
         catch (Exception error)
         {

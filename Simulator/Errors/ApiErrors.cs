@@ -1,36 +1,34 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Orleans.Inference.Simulator.Json;
+using Orleans.Inference.OpenAiProtocol.Errors;
+using Orleans.Inference.OpenAiProtocol.Json;
 
 namespace Orleans.Inference.Simulator.Errors;
 
 /// <summary>Error results in OpenAI's shape.</summary>
 internal static class ApiErrors
 {
-    private const string InvalidRequest = "invalid_request_error";
-    private const string ServerError = "server_error";
+    public static JsonHttpResult<OpenAiErrorResponse> Invalid(OpenAiError error) => Of(StatusCodes.Status400BadRequest, error);
 
-    public static JsonHttpResult<OpenAiErrorResponse> Invalid(string message, string? param) =>
-        Create(StatusCodes.Status400BadRequest, message, InvalidRequest, param, null);
+    public static JsonHttpResult<OpenAiErrorResponse> Invalid(string message, string? param) => Invalid(OpenAiErrors.Invalid(message, param));
 
-    public static JsonHttpResult<OpenAiErrorResponse> ModelNotFound(string model) =>
-        Create(StatusCodes.Status404NotFound, $"The model '{model}' does not exist.", InvalidRequest, "model", "model_not_found");
+    public static JsonHttpResult<OpenAiErrorResponse> ModelNotFound(string model) => Of(StatusCodes.Status404NotFound, OpenAiErrors.ModelNotFound(model));
 
     /// <summary>A sequence failed in the engine (its cost model's <c>FailPromptsContaining</c>).</summary>
     public static JsonHttpResult<OpenAiErrorResponse> BackendFailed(string message) =>
-        Create(StatusCodes.Status500InternalServerError, message, ServerError, null, "backend_error");
+        Of(StatusCodes.Status500InternalServerError, new OpenAiError(message, OpenAiErrorTypes.ServerError, null, "backend_error"));
 
     /// <summary>An error fault injection chose; its type is the one OpenAI gives that status.</summary>
     public static JsonHttpResult<OpenAiErrorResponse> Injected(int status)
     {
         var type = status switch
         {
-            StatusCodes.Status429TooManyRequests => "rate_limit_error",
-            >= 500 => ServerError,
-            _ => InvalidRequest,
+            StatusCodes.Status429TooManyRequests => OpenAiErrorTypes.RateLimit,
+            >= 500 => OpenAiErrorTypes.ServerError,
+            _ => OpenAiErrorTypes.InvalidRequest,
         };
-        return Create(status, $"Simulated failure (fault injection): HTTP {status}.", type, null, "injected_fault");
+        return Of(status, new OpenAiError($"Simulated failure (fault injection): HTTP {status}.", type, null, "injected_fault"));
     }
 
-    public static JsonHttpResult<OpenAiErrorResponse> Create(int status, string message, string type, string? param, string? code) =>
-        TypedResults.Json(new OpenAiErrorResponse(new OpenAiError(message, type, param, code)), SimulatorJson.Context.OpenAiErrorResponse, statusCode: status);
+    public static JsonHttpResult<OpenAiErrorResponse> Of(int status, OpenAiError error) =>
+        TypedResults.Json(new OpenAiErrorResponse(error), OpenAiJson.Context.OpenAiErrorResponse, statusCode: status);
 }

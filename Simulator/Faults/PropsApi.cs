@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orleans.Inference.OpenAiProtocol.Errors;
 using Orleans.Inference.Simulator.Errors;
 using Orleans.Inference.Simulator.Json;
 
@@ -13,8 +14,8 @@ internal static class PropsApi
             // llama.cpp's server runs its slots' count plus two threads; vLLM and the Simulator otherwise have no /props.
             faults.Value.ServingThreads > 2
                 ? Results.Json(new PropsResponse(faults.Value.ServingThreads - 2), SimulatorJson.Context.PropsResponse)
-                : ApiErrors.Create(StatusCodes.Status404NotFound, "This server has no /props: it plays llama.cpp's server only with ServingThreads.",
-                    "invalid_request_error", null, "not_found"))
+                : ApiErrors.Of(StatusCodes.Status404NotFound, OpenAiErrors.Invalid(
+                    "This server has no /props: it plays llama.cpp's server only with ServingThreads.", null, "not_found")))
             .WithName("GetProps")
             .WithSummary("llama.cpp's server properties: total_slots, when serving connections on a fixed number of threads");
         return routes;

@@ -1,14 +1,9 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using Orleans.Inference.OpenAiProtocol.Json;
 
 namespace Orleans.Inference.Simulator.Json;
 
-/// <summary>The JSON context every body goes through.</summary>
+/// <summary>The Simulator's own bodies (stats, faults, props), in OpenAI's JSON style; OpenAI's go through <see cref="OpenAiJson"/>.</summary>
 internal static class SimulatorJson
 {
-    /// <summary>Source-generated, and escaping only what JSON requires, so text reads as generated (no \u0027 for ').</summary>
-    public static readonly SimulatorJsonContext Context = new(new JsonSerializerOptions(SimulatorJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    public static readonly SimulatorJsonContext Context = new(OpenAiJson.CreateOptions());
 }

@@ -1,5 +1,6 @@
+using Orleans.Inference.OpenAiProtocol.Json;
+using Orleans.Inference.OpenAiProtocol.Responses;
 using Orleans.Inference.Simulator.Engine;
-using Orleans.Inference.Simulator.Json;
 
 namespace Orleans.Inference.Simulator.Models;
 
@@ -9,8 +10,9 @@ internal static class ModelsApi
     public static IEndpointRouteBuilder MapModels(this IEndpointRouteBuilder routes)
     {
         var created = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
-        routes.MapGroup("/v1").MapGet("/models", (SimulatedModels models) =>
-                TypedResults.Json(new ModelList([.. models.All.Select(engine => new ModelObject(engine.Id, created, "simulator"))]), SimulatorJson.Context.ModelList))
+        routes.MapGroup("/v1").MapGet("/models", (SimulatedModels models) => TypedResults.Json(
+                new ModelList<ModelObject>([.. models.All.Select(engine => new ModelObject(engine.Id, created, "simulator"))]),
+                OpenAiJson.Context.ModelListModelObject))
             .WithName("ListModels")
             .WithSummary("Lists the simulated models (owned_by \"simulator\")");
         return routes;

@@ -1,8 +1,9 @@
 using Orleans.Inference.Generation;
+using Orleans.Inference.OpenAiProtocol.Json;
+using Orleans.Inference.OpenAiProtocol.Requests;
+using Orleans.Inference.OpenAiProtocol.Responses;
 using Orleans.Inference.Simulator.Engine;
 using Orleans.Inference.Simulator.Errors;
-using Orleans.Inference.Simulator.Json;
-using Orleans.Inference.Simulator.Requests;
 using Orleans.Inference.Simulator.Faults;
 using Orleans.Inference.Simulator.Stats;
 
@@ -61,7 +62,7 @@ internal sealed class ChunkStream(HttpContext http, StreamOptions? options, Faul
         catch (BackendException failed)
         {
             // A sequence failed after the stream began: only an error event can tell the client now.
-            await stream.WriteAsync(ApiErrors.BackendFailed(failed.Message).Value!, SimulatorJson.Context.OpenAiErrorResponse);
+            await stream.WriteAsync(ApiErrors.BackendFailed(failed.Message).Value!, OpenAiJson.Context.OpenAiErrorResponse);
             await stream.DoneAsync();
             return;
         }

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using Orleans.Inference.Generation;
-using Orleans.Inference.Simulator.Requests;
+using Orleans.Inference.OpenAiProtocol.Responses;
 
 namespace Orleans.Inference.Simulator.Streaming;
 

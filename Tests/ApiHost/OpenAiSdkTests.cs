@@ -1,5 +1,4 @@
 using System.ClientModel;
-using System.ClientModel.Primitives;
 using OpenAI;
 using OpenAI.Chat;
 using Orleans.Inference.Tests.Infrastructure;

@@ -4,12 +4,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Inference.Backends;
 using Orleans.Inference.Backends.Simulated;
 using Orleans.Inference.Batching;
-using Orleans.Runtime;
 
 namespace Orleans.Inference.Tests.Infrastructure;
 

@@ -14,6 +14,9 @@ public sealed class FaultsApiHostFactory : ApiHostFactory
     /// </summary>
     public const string Remote = "faults-http";
 
+    /// <summary>How long the backend's circuit breakers remember a failure.</summary>
+    public static readonly TimeSpan SamplingDuration = TimeSpan.FromSeconds(2);
+
     /// <summary>In-process, 5 ms a step, batches of 16 and a queue of 24; a prompt containing FAIL yields 3 tokens, then fails.</summary>
     public const string Local = "faults-local";
 
@@ -82,7 +85,7 @@ public sealed class FaultsApiHostFactory : ApiHostFactory
         settings["Inference:Backends:faults:Resilience:MaxRetries"] = "1";
         settings["Inference:Backends:faults:Resilience:AttemptTimeout"] = "00:00:01";
         settings["Inference:Backends:faults:Resilience:BreakDuration"] = "00:00:01";
-        settings["Inference:Backends:faults:Resilience:SamplingDuration"] = "00:00:02";
+        settings["Inference:Backends:faults:Resilience:SamplingDuration"] = SamplingDuration.ToString();
         settings["Inference:Backends:faults:Resilience:StreamIdleTimeout"] = "00:00:01";
         settings[$"Inference:Models:{Remote}:Backend"] = "OpenAI";
         settings[$"Inference:Models:{Remote}:OwnedBy"] = "simulator";

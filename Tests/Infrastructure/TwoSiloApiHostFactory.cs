@@ -7,7 +7,6 @@ using Orleans.Inference.Batching;
 using Orleans.Core.Internal;
 using Orleans.Inference.Hosting;
 using Orleans.Inference.Models;
-using Orleans.Runtime;
 using Orleans.Runtime.Placement;
 
 namespace Orleans.Inference.Tests.Infrastructure;

@@ -7,9 +7,9 @@ namespace Orleans.Inference.Backends.Http;
 
 /// <summary>
 /// The process's HTTP backend endpoints (section <c>Inference:Backends</c>), each with one pooled handler per replica,
-/// shared by every grain here. Public only so that <see cref="BackendProvider"/> can take it.
+/// shared by every grain here. Public only so that <see cref="BackendProvider"/> can take it; hosts see it as <see cref="IBackendReachability"/>.
 /// </summary>
-public sealed class BackendEndpoints(IOptions<InferenceOptions> options, ILoggerFactory loggers) : IDisposable
+public sealed class BackendEndpoints(IOptions<InferenceOptions> options, ILoggerFactory loggers) : IBackendReachability, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<BackendEndpoint>> _endpoints = new(StringComparer.Ordinal);
     private readonly BackendLog _log = new(loggers.CreateLogger<BackendLog>());
@@ -20,11 +20,11 @@ public sealed class BackendEndpoints(IOptions<InferenceOptions> options, ILogger
     internal BackendLog Log => _log;
 
     /// <summary>Per endpoint, how many of its replicas answer a model list request now, and how many it has.</summary>
-    public async Task<IReadOnlyDictionary<string, (int Reachable, int Replicas)>> ProbeAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, BackendReach>> ProbeAsync(CancellationToken cancellationToken)
     {
         var endpoints = Names.Select(Get).ToArray();
         var reachable = await Task.WhenAll(endpoints.Select(endpoint => endpoint.CountReachableAsync(cancellationToken)));
-        return endpoints.Select((endpoint, i) => (endpoint.Name, Result: (reachable[i], endpoint.Replicas.Count)))
+        return endpoints.Select((endpoint, i) => (endpoint.Name, Result: new BackendReach(reachable[i], endpoint.Replicas.Count)))
             .ToDictionary(pair => pair.Name, pair => pair.Result, StringComparer.Ordinal);
     }
 

@@ -1,6 +1,7 @@
-using Orleans.Inference.Backends.Http.Json;
-using Orleans.Inference.Batching;
+using Orleans.Inference.Engines;
 using Orleans.Inference.Generation;
+using Orleans.Inference.OpenAiProtocol.Reading;
+using Orleans.Inference.OpenAiProtocol.Responses;
 
 namespace Orleans.Inference.Backends.Http;
 
@@ -14,7 +15,7 @@ internal sealed class ChoiceRouter(IReadOnlyList<BatchSequence> batch)
     private readonly FinishReason?[] _pending = new FinishReason?[batch.Count];
 
     /// <summary>Applies one chunk (or a whole non-streamed answer).</summary>
-    public void Route(BackendChunk chunk)
+    public void Route(ResponseChunk chunk)
     {
         if (chunk.Choices is not { Count: > 0 } choices)
         {
@@ -73,7 +74,7 @@ internal sealed class ChoiceRouter(IReadOnlyList<BatchSequence> batch)
         }
     }
 
-    private static void Count(BatchSequence sequence, BackendUsage usage, string text = "")
+    private static void Count(BatchSequence sequence, Usage usage, string text = "")
     {
         if (sequence.IsFinished) return;
         sequence.PromptTokens = usage.PromptTokens;

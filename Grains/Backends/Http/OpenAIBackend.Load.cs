@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Orleans.Inference.Backends.Http.Json;
-using Orleans.Inference.Batching;
+using Orleans.Inference.Engines;
 using Orleans.Inference.Generation;
+using Orleans.Inference.OpenAiProtocol.Json;
 
 namespace Orleans.Inference.Backends.Http;
 
@@ -45,8 +45,8 @@ internal sealed partial class OpenAIBackend
     {
         try
         {
-            var models = await replica.Direct.GetFromJsonAsync(new Uri(replica.BaseAddress, "v1/models"), BackendJson.Default.BackendModelList, cancellationToken);
-            var listed = models?.Data?.Exists(model => model.Id == _model) == true;
+            var models = await replica.Direct.GetFromJsonAsync(new Uri(replica.BaseAddress, "v1/models"), OpenAiJson.Context.ModelListModelObject, cancellationToken);
+            var listed = models?.Data?.Any(model => model.Id == _model) == true;
             log.ReplicaChecked(endpoint.Name, replica.BaseAddress, _model, listed);
             return listed ? null : $"{replica.BaseAddress} does not list it";
         }

@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Orleans.Inference.Backends.Http.Json;
-using Orleans.Inference.Batching;
+using Orleans.Inference.Engines;
 using Orleans.Inference.Generation;
+using Orleans.Inference.OpenAiProtocol.Json;
+using Orleans.Inference.OpenAiProtocol.Reading;
 
 namespace Orleans.Inference.Backends.Http;
 
@@ -99,7 +101,7 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
     private async Task ReadStreamAsync(HttpResponseMessage response, ChoiceRouter router, CancellationToken cancellationToken)
     {
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var parser = SseParser.Create(body, static (_, data) => data.SequenceEqual("[DONE]"u8) ? null : JsonSerializer.Deserialize(data, BackendJson.Default.BackendChunk));
+        var parser = SseParser.Create(body, static (_, data) => data.SequenceEqual("[DONE]"u8) ? null : JsonSerializer.Deserialize(data, OpenAiJson.Context.ResponseChunk));
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var idleTimeout = endpoint.Resilience.StreamIdleTimeout;
         idle.CancelAfter(idleTimeout);
@@ -122,7 +124,7 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
     }
 
     /// <summary>Hands one streamed event to its caller; false once the stream is over ([DONE] or an error event).</summary>
-    private bool Route(BackendChunk? chunk, ChoiceRouter router)
+    private bool Route(ResponseChunk? chunk, ChoiceRouter router)
     {
         if (chunk is null)
         {
@@ -142,7 +144,7 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
 
     private static async Task ReadWholeAsync(HttpResponseMessage response, ChoiceRouter router, CancellationToken cancellationToken)
     {
-        var answer = await response.Content.ReadFromJsonAsync(BackendJson.Default.BackendChunk, cancellationToken).ConfigureAwait(false);
+        var answer = await response.Content.ReadFromJsonAsync(OpenAiJson.Context.ResponseChunk, cancellationToken).ConfigureAwait(false);
         if (answer is not null) router.Route(answer);
         router.Complete();
     }

@@ -3,7 +3,6 @@ using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.Batching;
 using Orleans.Inference.Generation;
 using Orleans.Inference.Models;
-using Orleans.Runtime;
 
 namespace Orleans.Inference.Tests.ApiHost.Errors;
 

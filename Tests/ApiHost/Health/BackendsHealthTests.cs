@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Inference.ApiHost.Health;
+using Orleans.Inference.Backends;
 using Orleans.Inference.Backends.Http;
 using Orleans.Inference.Models;
 using Orleans.Inference.Tests.Infrastructure;
@@ -52,6 +53,6 @@ public sealed class BackendsHealthTests(TracingApiHostFactory host)
 
     private sealed class SingleService(BackendEndpoints endpoints) : IServiceProvider
     {
-        public object? GetService(Type serviceType) => serviceType == typeof(BackendEndpoints) ? endpoints : null;
+        public object? GetService(Type serviceType) => serviceType == typeof(IBackendReachability) ? endpoints : null;
     }
 }

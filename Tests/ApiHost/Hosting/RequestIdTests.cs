@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.Logging.Testing;
 using Orleans.Inference.Tests.Infrastructure;
 
 namespace Orleans.Inference.Tests.ApiHost.Hosting;

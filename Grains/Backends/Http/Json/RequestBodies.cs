@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
-using Orleans.Inference.Batching;
+using Orleans.Inference.Engines;
 using Orleans.Inference.Generation;
 
 namespace Orleans.Inference.Backends.Http.Json;

@@ -1,0 +1,20 @@
+using Orleans.Inference.OpenAiProtocol.Chat;
+
+namespace Orleans.Inference.OpenAiProtocol.Reading;
+
+/// <summary>One choice of a chunk: <see cref="Text"/> for completions, <see cref="Delta"/> (streamed) or <see cref="Message"/> for chat.</summary>
+public sealed class ResponseChoice
+{
+    public int Index { get; set; }
+
+    public string? Text { get; set; }
+
+    public ChatDelta? Delta { get; set; }
+
+    public ChatDelta? Message { get; set; }
+
+    public string? FinishReason { get; set; }
+
+    /// <summary>The choice's text, whichever field carried it.</summary>
+    public string Content => Text ?? Delta?.Content ?? Message?.Content ?? string.Empty;
+}

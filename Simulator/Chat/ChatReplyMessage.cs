@@ -1,4 +1,0 @@
-namespace Orleans.Inference.Simulator.Chat;
-
-/// <summary>The assistant's message.</summary>
-public sealed record ChatReplyMessage(string Role, string Content);

@@ -1,4 +1,0 @@
-namespace Orleans.Inference.Simulator.Errors;
-
-/// <summary>OpenAI's error body: <c>{"error":{"message","type","param","code"}}</c>.</summary>
-public sealed record OpenAiErrorResponse(OpenAiError Error);

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Inference.Models;
+using Orleans.Inference.Tests.Infrastructure;
+
+namespace Orleans.Inference.Tests.Grains.Placement;
+
+/// <summary>
+/// A model's batch grain lives where its model is loaded, in a real two-silo cluster, even after the model grain moves:
+/// no test lets the batch grain go by hand, it follows on its own.
+/// </summary>
+[Collection(GrainCallTwoSiloCollection.Name)]
+public sealed class ModelColocatedPlacementTests(GrainCallTwoSiloFactory host)
+{
+    [Fact]
+    public async Task ModelGrainMoves_BatchGrainFollowsItThereAndServesFromThere()
+    {
+        // Its own model, so the transport tests' moves of test-remote are not in the way.
+        const string ModelId = TestCatalog.Lazy;
+        var first = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+        var second = host.SecondSilo.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+        using (var load = await host.Http.PostJsonAsync("v1/completions", """{"model":"test-lazy","prompt":"load","max_tokens":1}"""))
+        {
+            Assert.True(load.IsSuccessStatusCode, await load.Content.ReadAsStringAsync());
+        }
+
+        // Wherever the model first landed, move it to the other silo and back: the batch grain is then once on the
+        // wrong side of the move in each direction.
+        var model = host.Grains.GetGrain<IModelGrainControl>(ModelId);
+        var start = await model.GetSiloAsync();
+        foreach (var silo in start.Equals(first) ? new[] { second, first } : [first, second])
+        {
+            await host.MoveModelAsync(ModelId, silo);
+            await host.WaitForBatchGrainOnAsync(ModelId, silo, TimeSpan.FromSeconds(10));
+
+            var stepsBefore = StepsOn(silo, ModelId);
+            using var response = await host.Http.PostJsonAsync("v1/completions", """{"model":"test-lazy","prompt":"here","max_tokens":5}""");
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            Assert.True(StepsOn(silo, ModelId) - stepsBefore >= 5, $"the engine on {silo}, where the model moved, ran the request");
+        }
+    }
+
+    private long StepsOn(SiloAddress silo, string modelId) =>
+        silo.Equals(host.SecondSilo.GetRequiredService<ILocalSiloDetails>().SiloAddress) ? host.SecondSiloStepsOf(modelId) : host.StepsOf(modelId);
+}
