@@ -19,13 +19,13 @@ internal sealed class EventStream
         _aborted = http.RequestAborted;
     }
 
-    /// <summary>Sends the headers of an event stream; nothing may buffer it, so each event reaches the client as it is flushed.</summary>
+    /// <summary>
+    /// Starts an event stream with the headers vLLM's server sends (only its content type: no cache or proxy headers, which
+    /// a gateway in front of it must not rely on), unbuffered, so each event reaches the client as it is flushed.
+    /// </summary>
     public static EventStream Start(HttpContext http)
     {
-        var response = http.Response;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
+        http.Response.ContentType = "text/event-stream; charset=utf-8";
         http.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
         return new EventStream(http);
     }
