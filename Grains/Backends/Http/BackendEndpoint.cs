@@ -161,6 +161,16 @@ internal sealed class BackendEndpoint : IDisposable
         return b.Outstanding < a.Outstanding ? b : a;
     }
 
+    private bool AnyReplicaIn()
+    {
+        foreach (var replica in _replicas)
+        {
+            if (!replica.IsOut) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>When the first replica that is out may be probed again.</summary>
     private TimeSpan RetryAfter()
     {
@@ -176,6 +186,10 @@ internal sealed class BackendEndpoint : IDisposable
     private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested) return false;
+        // A retry needs a replica to go to. With every replica out (this failure may have taken the last one out), the caller
+        // gets the failure its request met, a timeout as 504 and the backend's own error with its status, not a circuit-open
+        // 503 that hides it; a request that finds them all out from the start gets that 503 at once.
+        if (!AnyReplicaIn()) return false;
         if (outcome.Exception is BrokenCircuitException) return true;
         if (!HttpClientResiliencePredicates.IsTransient(outcome)) return false;
         // A backend that asks for a long pause gets it: the caller is told to come back, rather than held here.
