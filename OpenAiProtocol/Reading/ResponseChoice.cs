@@ -1,5 +1,3 @@
-using Orleans.Inference.OpenAiProtocol.Chat;
-
 namespace Orleans.Inference.OpenAiProtocol.Reading;
 
 /// <summary>One choice of a chunk: <see cref="Text"/> for completions, <see cref="Delta"/> (streamed) or <see cref="Message"/> for chat.</summary>
@@ -9,9 +7,9 @@ public sealed class ResponseChoice
 
     public string? Text { get; set; }
 
-    public ChatDelta? Delta { get; set; }
+    public ResponseMessage? Delta { get; set; }
 
-    public ChatDelta? Message { get; set; }
+    public ResponseMessage? Message { get; set; }
 
     public string? FinishReason { get; set; }
 

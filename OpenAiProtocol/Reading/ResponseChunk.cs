@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Orleans.Inference.OpenAiProtocol.Responses;
 
 namespace Orleans.Inference.OpenAiProtocol.Reading;
 
@@ -12,7 +11,7 @@ public sealed class ResponseChunk
     public List<ResponseChoice>? Choices { get; set; }
 
     /// <summary>Of the whole request; with vLLM's continuous usage stats, of the chunk's choice so far.</summary>
-    public Usage? Usage { get; set; }
+    public ResponseUsage? Usage { get; set; }
 
     /// <summary>An error event mid-stream: OpenAI's error object, or a bare string on some servers.</summary>
     public JsonElement? Error { get; set; }

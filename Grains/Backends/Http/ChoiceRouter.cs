@@ -1,7 +1,6 @@
 using Orleans.Inference.Engines;
 using Orleans.Inference.Generation;
 using Orleans.Inference.OpenAiProtocol.Reading;
-using Orleans.Inference.OpenAiProtocol.Responses;
 
 namespace Orleans.Inference.Backends.Http;
 
@@ -74,7 +73,7 @@ internal sealed class ChoiceRouter(IReadOnlyList<BatchSequence> batch)
         }
     }
 
-    private static void Count(BatchSequence sequence, Usage usage, string text = "")
+    private static void Count(BatchSequence sequence, ResponseUsage usage, string text = "")
     {
         if (sequence.IsFinished) return;
         sequence.PromptTokens = usage.PromptTokens;
