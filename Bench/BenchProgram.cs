@@ -14,6 +14,12 @@ internal static class BenchProgram
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == ProxyServer.Command)
+        {
+            await ProxyServer.RunAsync(args[1..]);
+            return 0;
+        }
+
         BenchOptions options;
         try
         {

@@ -7,7 +7,7 @@ namespace Orleans.Inference.Bench;
 /// <summary>The named scenarios; <c>all</c> runs them in turn.</summary>
 internal static class Scenarios
 {
-    public static readonly string[] Names = ["baseline", "floor", "streaming", "batching", "loading", "pooling", "overload", "cluster", "all"];
+    public static readonly string[] Names = ["baseline", "floor", "streaming", "batching", "loading", "pooling", "proxy", "overload", "cluster", "all"];
 
     private const string Instant = "sim-instant";
     private const string Accelerator = "bench-accelerator";
@@ -26,6 +26,14 @@ internal static class Scenarios
         ConsoleReport.WriteHeader();
         foreach (var name in names)
         {
+            if (name == ProxyScenario.Name)
+            {
+                // Two servers (YARP and the gateway) in front of one kind of upstream, compared row by row.
+                if (options.Url is null) results.AddRange(await ProxyScenario.RunAsync(options, http, output));
+                else output.WriteLine($"{name,-10} {SkippedWithUrl}");
+                continue;
+            }
+
             if (name == OverloadScenario.Name)
             {
                 // Each run's load follows from the one before it (three times the measured capacity), so it is not planned ahead.

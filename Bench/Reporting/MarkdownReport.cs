@@ -31,6 +31,18 @@ internal static class MarkdownReport
             md.AppendLine().AppendLine($"Gateway overhead: the baseline's {r.Rps:F0} req/s is **{r.FloorRatio:F2}** of the floor's, measured in the same run (goal: at least 0.50).");
         }
 
+        var compared = results.Where(r => r.Peer is not null).ToList();
+        if (compared.Count > 0)
+        {
+            md.AppendLine().AppendLine("The gateway against YARP (`proxy`), same run and upstream:").AppendLine()
+                .AppendLine("| config | YARP req/s | gateway req/s | gateway / YARP | CPU per request, gateway / YARP | TTFT p50, gateway - YARP ms | upstream connections |")
+                .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var r in compared)
+            {
+                md.AppendLine($"| {r.Config} | {r.Peer!.PeerRps:F0} | {r.Rps:F0} | {r.Peer.RpsRatio:F2} | {Opt(r.Peer.CpuRatio)} | {Opt(r.Peer.TtftDeltaMs)} | {r.UpstreamConnections} |");
+            }
+        }
+
         foreach (var scenario in results.GroupBy(r => r.Scenario))
         {
             foreach (var chart in Charts.Write(directory, scenario.Key, scenario.ToList()))

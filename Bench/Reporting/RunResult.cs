@@ -38,5 +38,9 @@ internal sealed record RunResult
     [JsonPropertyName("idle_cpu_percent")] public double? IdleCpuPercent { get; init; }
     /// <summary>Baseline runs: requests/s as a share of the floor's in the same Bench run (the gateway-overhead goal is at least 0.5).</summary>
     [JsonPropertyName("floor_ratio")] public double? FloorRatio { get; init; }
+    /// <summary>Proxy runs: connections the upstream (the Simulator) accepted during the run.</summary>
+    [JsonPropertyName("upstream_connections")] public int? UpstreamConnections { get; init; }
+    /// <summary>Proxy runs, the gateway's rows: its figures against YARP's in the same configuration and Bench run.</summary>
+    [JsonPropertyName("peer")] public PeerComparison? Peer { get; init; }
     [JsonPropertyName("errors")] public Dictionary<string, int> Errors { get; init; } = [];
 }

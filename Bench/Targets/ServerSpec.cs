@@ -1,6 +1,6 @@
 namespace Orleans.Inference.Bench.Targets;
 
-/// <summary>Which server a run needs: the ApiHost with some settings, or the floor server.</summary>
+/// <summary>Which server a run needs: the ApiHost with some settings, the floor server, or the YARP peer.</summary>
 internal sealed record ServerSpec(string Name, bool Floor, IReadOnlyDictionary<string, string> Settings, string ReadyModel)
 {
     /// <summary>The endpoint name under which the ApiHost reaches the Simulator this spec starts beside it.</summary>
@@ -9,6 +9,9 @@ internal sealed record ServerSpec(string Name, bool Floor, IReadOnlyDictionary<s
     /// <summary>Start a Simulator first and point the ApiHost's <see cref="SimulatorEndpoint"/> at it (over loopback HTTP).</summary>
     public bool WithSimulator { get; init; }
 
+    /// <summary>Start a Simulator and, in front of it, the YARP peer (<see cref="ProxyServer"/>) instead of the ApiHost.</summary>
+    public bool Proxy { get; init; }
+
     /// <summary>More than 1: a Redis cluster of this many silos, the ApiHost's and compute-only ones holding the models (<see cref="BenchCluster"/>).</summary>
     public int Silos { get; init; } = 1;
 
@@ -16,6 +19,8 @@ internal sealed record ServerSpec(string Name, bool Floor, IReadOnlyDictionary<s
         new(name, false, settings ?? new Dictionary<string, string>(), readyModel);
 
     public static ServerSpec FloorServer { get; } = new("floor", true, new Dictionary<string, string>(), "");
+
+    public static ServerSpec ProxyPeer { get; } = new("yarp", false, new Dictionary<string, string>(), "") { Proxy = true };
 
     /// <summary>Starts it from the binaries built next to the Bench (same configuration), or uses <paramref name="url"/>.</summary>
     public async Task<ServerProcess> StartAsync(Uri? url, HttpClient http)
@@ -27,6 +32,8 @@ internal sealed record ServerSpec(string Name, bool Floor, IReadOnlyDictionary<s
                 typeof(Scenarios).Assembly.Location, Targets.FloorServer.Command, new Dictionary<string, string>(), "ready", http);
         }
 
+        if (Proxy) return await StartProxyAsync(http);
+
         var settings = new Dictionary<string, string>(Settings);
         var members = new List<ServerProcess>();
         if (Silos > 1)
@@ -37,7 +44,7 @@ internal sealed record ServerSpec(string Name, bool Floor, IReadOnlyDictionary<s
         ServerProcess? simulator = null;
         if (WithSimulator)
         {
-            simulator = await ServerProcess.StartAsync(SiblingDll("Simulator", "Orleans.Inference.Simulator.dll"), "", new Dictionary<string, string>(), "v1/models", http);
+            simulator = await StartSimulatorAsync(http);
             settings[$"Inference__Backends__{SimulatorEndpoint}__Replicas__0"] = simulator.BaseAddress.ToString();
         }
 
@@ -59,6 +66,26 @@ internal sealed record ServerSpec(string Name, bool Floor, IReadOnlyDictionary<s
             throw;
         }
     }
+
+    private static async Task<ServerProcess> StartProxyAsync(HttpClient http)
+    {
+        var simulator = await StartSimulatorAsync(http);
+        try
+        {
+            var proxy = await ServerProcess.StartAsync(typeof(Scenarios).Assembly.Location, Targets.ProxyServer.Command,
+                new Dictionary<string, string> { [Targets.ProxyServer.UpstreamVariable] = simulator.BaseAddress.ToString() }, "ready", http);
+            proxy.Companions.Add(simulator);
+            return proxy;
+        }
+        catch
+        {
+            await simulator.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static Task<ServerProcess> StartSimulatorAsync(HttpClient http) =>
+        ServerProcess.StartAsync(SiblingDll("Simulator", "Orleans.Inference.Simulator.dll"), "", new Dictionary<string, string>(), "v1/models", http);
 
     private static string SiblingDll(string project, string dll)
     {

@@ -1,4 +1,5 @@
 using Orleans.Inference.Bench;
+using Orleans.Inference.Bench.Reporting;
 using Orleans.Inference.Tests.Infrastructure;
 
 namespace Orleans.Inference.Tests.Bench;
@@ -34,6 +35,7 @@ public sealed class BenchSmokeTests(ApiHostFactory host)
     [InlineData("batching")]
     [InlineData("loading")]
     [InlineData("pooling")]
+    [InlineData("proxy")]
     [InlineData("cluster")]
     public async Task Scenario_StartingItsOwnServer_Runs(string scenario)
     {
@@ -43,6 +45,19 @@ public sealed class BenchSmokeTests(ApiHostFactory host)
 
         Assert.NotEmpty(results);
         Assert.All(results, r => Assert.True(r.Requests > 0 && r.SuccessRate == 1.0, $"{r.Config}: {r.Requests} requests, {r.SuccessRate:P0}"));
+        if (scenario == "proxy") AssertComparedWithThePeer(results);
+    }
+
+    /// <summary>Each gateway row has YARP's row of the same configuration beside it, and both count the upstream's connections.</summary>
+    private static void AssertComparedWithThePeer(List<RunResult> results)
+    {
+        var (peer, ours) = (results.Where(r => r.Series == "yarp").ToList(), results.Where(r => r.Series == "gateway").ToList());
+        Assert.Equal(8, peer.Count);
+        Assert.Equal(peer.Select(r => r.Config["yarp: ".Length..]), ours.Select(r => r.Config["gateway: ".Length..]));
+        Assert.All(ours, r => Assert.True(r.Peer is { RpsRatio: > 0, PeerRps: > 0 }, $"{r.Config}: compared with YARP"));
+        Assert.All(results, r => Assert.True(r.UpstreamConnections >= 0, $"{r.Config}: upstream connections counted"));
+        Assert.All(results.Where(r => r.Config.Contains("streamed", StringComparison.Ordinal)), r => Assert.NotNull(r.TtftP50Ms));
+        Assert.All(results, r => Assert.True(r.AllocKbPerRequest > 0, $"{r.Config}: both servers report their allocations"));
     }
 
     [Fact]
