@@ -22,6 +22,37 @@ public sealed class CallerLinksTests
     }
 
     [Fact]
+    public void CallerGone_AfterItsSequenceEnded_CancelsNothing_SoTheResponseIsReadToItsEnd()
+    {
+        var (ended, running) = (Sequence(), Sequence());
+        using var request = new CancellationTokenSource();
+        using var callers = new CallerLinks([ended, running], request);
+        ended.Finish(FinishReason.Length);
+
+        ended.Abandon();
+        var afterTheEndedOne = request.IsCancellationRequested;
+        running.Finish(FinishReason.Stop);
+        running.Abandon();
+
+        Assert.False(afterTheEndedOne);
+        Assert.False(request.IsCancellationRequested, "every sequence had ended: the server's [DONE] is on its way, and the connection with it");
+    }
+
+    [Fact]
+    public void CallerGone_TheLastRunningSequencesCaller_CancelsEvenIfOthersEnded()
+    {
+        var (ended, running) = (Sequence(), Sequence());
+        using var request = new CancellationTokenSource();
+        using var callers = new CallerLinks([ended, running], request);
+        ended.Finish(FinishReason.Length);
+        ended.Abandon();
+
+        running.Abandon();
+
+        Assert.True(request.IsCancellationRequested);
+    }
+
+    [Fact]
     public async Task Dispose_WhileALeavingCallerCancelsTheRequest_WaitsForItSoTheRequestCanBeDisposedAfter()
     {
         var sequence = Sequence();
