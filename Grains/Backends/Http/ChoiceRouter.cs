@@ -13,18 +13,25 @@ internal sealed class ChoiceRouter(IReadOnlyList<BatchSequence> batch)
 {
     private readonly FinishReason?[] _pending = new FinishReason?[batch.Count];
 
+    /// <summary>Each choice's text length, so an array's total usage can be shared among its choices; empty for one sequence.</summary>
+    private readonly int[] _chars = batch.Count > 1 ? new int[batch.Count] : [];
+
+    private bool _choiceUsage;
+
     /// <summary>Applies one chunk (or a whole non-streamed answer).</summary>
     public void Route(ResponseChunk chunk)
     {
         if (chunk.Choices is not { Count: > 0 } choices)
         {
             if (chunk.Usage is { } total && batch.Count == 1) Count(batch[0], total);
+            else if (chunk.Usage is { } sum && !_choiceUsage) Share(sum);
             FinishPending();
             return;
         }
 
         // Usage beside a single choice is that choice's own (vLLM streams one choice a chunk); beside several it is the sum.
         var usage = choices.Count == 1 || batch.Count == 1 ? chunk.Usage : null;
+        if (usage is not null) _choiceUsage = true;
         foreach (var choice in choices)
         {
             if ((uint)choice.Index >= (uint)batch.Count) continue;
@@ -37,6 +44,7 @@ internal sealed class ChoiceRouter(IReadOnlyList<BatchSequence> batch)
             }
 
             var text = choice.Content;
+            if (_chars.Length > 0) _chars[choice.Index] += text.Length;
             if (usage is not null) Count(sequence, usage, text);
             else if (text.Length > 0) sequence.Append(text, 1);
 
@@ -44,6 +52,9 @@ internal sealed class ChoiceRouter(IReadOnlyList<BatchSequence> batch)
             if (usage is not null) sequence.Finish(Map(reason));
             else _pending[choice.Index] = Map(reason);
         }
+
+        // A whole answer to an array carries the sum of its choices' usage.
+        if (batch.Count > 1 && choices.Count > 1 && chunk.Usage is { } whole && !_choiceUsage) Share(whole);
     }
 
     /// <summary>The answer ended normally: what is still open finishes with its reason (or stop, when the server gave none).</summary>
@@ -70,6 +81,48 @@ internal sealed class ChoiceRouter(IReadOnlyList<BatchSequence> batch)
         for (var i = 0; i < batch.Count; i++)
         {
             if (_pending[i] is { } reason) batch[i].Finish(reason);
+        }
+    }
+
+    /// <summary>
+    /// Shares an array's total usage among its choices when the server gave none of its own (no continuous usage stats): a
+    /// server may send several tokens in one chunk, so chunks are no count. Prompt tokens go by prompt length; a choice that
+    /// ended at its length has exactly its max_tokens, and the others share the rest by the length of their text. Exact when
+    /// every choice ran to its length, and the sums are always the server's.
+    /// </summary>
+    private void Share(ResponseUsage total)
+    {
+        long promptChars = 0, textChars = 0;
+        var completionLeft = total.CompletionTokens;
+        var promptLeft = total.PromptTokens;
+        var sharing = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            promptChars += batch[i].Request.Prompt.Length;
+            if (_pending[i] == FinishReason.Length) completionLeft -= batch[i].Request.Sampling.MaxTokens;
+            else (textChars, sharing) = (textChars + _chars[i], sharing + 1);
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var sequence = batch[i];
+            var prompt = i == batch.Count - 1 ? promptLeft : (int)(promptChars == 0 ? 0 : (long)total.PromptTokens * sequence.Request.Prompt.Length / promptChars);
+            promptLeft -= prompt;
+            int completion;
+            if (_pending[i] == FinishReason.Length)
+            {
+                completion = sequence.Request.Sampling.MaxTokens;
+            }
+            else
+            {
+                sharing--;
+                completion = sharing == 0 ? completionLeft : (int)(textChars == 0 ? completionLeft / (sharing + 1) : (long)completionLeft * _chars[i] / textChars);
+                (completionLeft, textChars) = (completionLeft - completion, textChars - _chars[i]);
+            }
+
+            if (sequence.IsFinished) continue;
+            sequence.PromptTokens = prompt;
+            if (completion > sequence.CompletionTokens) sequence.Append(string.Empty, completion - sequence.CompletionTokens);
         }
     }
 

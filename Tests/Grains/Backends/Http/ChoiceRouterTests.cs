@@ -13,7 +13,7 @@ public sealed class ChoiceRouterTests
     [Fact]
     public async Task Route_InterleavedChoicesOfAnArrayPrompt_EachReachesItsOwnSequence()
     {
-        var batch = Batch(2);
+        var batch = Batch(2, maxTokens: 2);
         var router = new ChoiceRouter(batch);
 
         router.Route(Chunk("""{"choices":[{"index":1,"text":"B1"}]}"""));
@@ -26,7 +26,7 @@ public sealed class ChoiceRouterTests
         var (first, second) = (await batch[0].Result, await batch[1].Result);
         Assert.Equal(("A1A2", FinishReason.Length), (first.Text, first.FinishReason));
         Assert.Equal(("B1B2", FinishReason.Stop), (second.Text, second.FinishReason));
-        Assert.Equal(2, first.Usage.CompletionTokens);
+        Assert.Equal((new TokenUsage(3, 2), new TokenUsage(3, 2)), (first.Usage, second.Usage));
     }
 
     [Fact]
@@ -42,6 +42,23 @@ public sealed class ChoiceRouterTests
         var result = await batch[0].Result;
         Assert.Equal("three tokens here!", result.Text);
         Assert.Equal(new TokenUsage(5, 4), result.Usage);
+    }
+
+    [Fact]
+    public async Task Route_ArrayWithoutChoiceUsage_SharesTheTotal_ChoicesAtTheirLengthGetMaxTokens()
+    {
+        // A server sends several tokens in one chunk when it has them: the chunk count is no token count.
+        var batch = Batch(3, maxTokens: 16);
+        var router = new ChoiceRouter(batch);
+
+        router.Route(Chunk("""{"choices":[{"index":0,"text":"sixteen tokens of text, all at once","finish_reason":"length"}]}"""));
+        router.Route(Chunk("""{"choices":[{"index":2,"text":"short","finish_reason":"stop"}]}"""));
+        router.Route(Chunk("""{"choices":[{"index":1,"text":"sixteen more, in one chunk too","finish_reason":"length"}]}"""));
+        router.Route(Chunk("""{"choices":[],"usage":{"prompt_tokens":9,"completion_tokens":37,"total_tokens":46}}"""));
+        router.Complete();
+
+        var usages = await Task.WhenAll(batch.Select(async sequence => (await sequence.Result).Usage));
+        Assert.Equal([new TokenUsage(3, 16), new TokenUsage(3, 16), new TokenUsage(3, 5)], usages);
     }
 
     [Fact]
@@ -68,8 +85,8 @@ public sealed class ChoiceRouterTests
         Assert.Equal(0, batch[0].CompletionTokens);
     }
 
-    private static BatchSequence[] Batch(int size) =>
-        [.. Enumerable.Range(0, size).Select(i => BatchSequence.ForResult(new InferenceRequest($"p{i}", new SamplingParameters(8)), CancellationToken.None))];
+    private static BatchSequence[] Batch(int size, int maxTokens = 8) =>
+        [.. Enumerable.Range(0, size).Select(i => BatchSequence.ForResult(new InferenceRequest($"p{i}", new SamplingParameters(maxTokens)), CancellationToken.None))];
 
     private static ResponseChunk Chunk(string json) => JsonSerializer.Deserialize(json, OpenAiJson.Context.ResponseChunk)!;
 }
