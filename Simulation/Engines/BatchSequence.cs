@@ -14,6 +14,10 @@ namespace Orleans.Inference.Engines;
 /// </summary>
 public sealed class BatchSequence
 {
+    private const int Running = 0;
+    private const int Ended = 1;
+    private const int Cancelled = 2;
+
     private static readonly UnboundedChannelOptions ChannelOptions = new() { SingleReader = true, SingleWriter = true };
 
     private readonly Channel<TokenChunk>? _chunks;
@@ -60,7 +64,13 @@ public sealed class BatchSequence
     /// <summary>True once the caller has gone: the backend should stop generating for it.</summary>
     public bool IsCancellationRequested => _abandoned || _callerCancellation.IsCancellationRequested;
 
-    public bool IsFinished => Volatile.Read(ref _finished) != 0;
+    public bool IsFinished => Volatile.Read(ref _finished) != Running;
+
+    /// <summary>
+    /// True once the sequence ended for its caller: finished with a reason other than <see cref="FinishReason.Cancelled"/>, or
+    /// failed. A caller that leaves after that has cancelled nothing.
+    /// </summary>
+    public bool HasEnded => Volatile.Read(ref _finished) == Ended;
 
     /// <summary>True when the caller reads tokens as they come; false when it waits for the whole result.</summary>
     public bool IsStreaming => _chunks is not null;
@@ -136,7 +146,7 @@ public sealed class BatchSequence
     /// <summary>Ends the sequence; later calls are ignored.</summary>
     public void Finish(FinishReason reason)
     {
-        if (Interlocked.Exchange(ref _finished, 1) != 0) return;
+        if (Interlocked.CompareExchange(ref _finished, reason == FinishReason.Cancelled ? Cancelled : Ended, Running) != Running) return;
         var usage = new TokenUsage(PromptTokens, CompletionTokens);
         if (_chunks is not null)
         {
@@ -157,7 +167,7 @@ public sealed class BatchSequence
     /// <summary>Fails this sequence alone; later calls are ignored.</summary>
     public void Fail(Exception error)
     {
-        if (Interlocked.Exchange(ref _finished, 1) != 0) return;
+        if (Interlocked.CompareExchange(ref _finished, Ended, Running) != Running) return;
         if (_chunks is not null)
         {
             _chunks.Writer.TryComplete(error);

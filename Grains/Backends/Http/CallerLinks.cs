@@ -36,7 +36,8 @@ internal sealed class CallerLinks : IDisposable
         var running = false;
         foreach (var sequence in _batch)
         {
-            if (sequence.IsFinished) continue;
+            // Ended for its caller, its caller's leaving cancels nothing; cancelled because its caller left, it counts as gone.
+            if (sequence.HasEnded) continue;
             if (!sequence.IsCancellationRequested) return;
             running = true;
         }

@@ -39,6 +39,20 @@ public sealed class CallerLinksTests
     }
 
     [Fact]
+    public void CallerGone_ItsSequenceAlreadyDroppedAsCancelled_StillCancelsTheRequest()
+    {
+        // The backend saw the caller's flag and dropped the sequence before the caller's callback ran.
+        var sequence = Sequence();
+        using var request = new CancellationTokenSource();
+        using var callers = new CallerLinks([sequence], request);
+        sequence.Finish(FinishReason.Cancelled);
+
+        sequence.Abandon();
+
+        Assert.True(request.IsCancellationRequested, "a sequence cancelled because its caller left is a caller gone, not a sequence ended");
+    }
+
+    [Fact]
     public void CallerGone_TheLastRunningSequencesCaller_CancelsEvenIfOthersEnded()
     {
         var (ended, running) = (Sequence(), Sequence());
