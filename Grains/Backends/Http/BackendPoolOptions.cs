@@ -9,8 +9,13 @@ public sealed class BackendPoolOptions
     /// <summary>How long a connection is reused before it is replaced, so DNS and load-balancer changes are seen.</summary>
     public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long an idle connection stays open.</summary>
-    public TimeSpan PooledConnectionIdleTimeout { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// How long an idle connection stays open: less than the 5 s keep-alive of vLLM's (uvicorn's) and llama.cpp's servers, so
+    /// the pool never offers a connection the server has just closed. Such a connection fails its request, which goes again,
+    /// and marks the replica as one that closes connections after streams (see <c>BackendReplica.ClosesConnections</c>),
+    /// after which every stream opens a new connection.
+    /// </summary>
+    public TimeSpan PooledConnectionIdleTimeout { get; set; } = TimeSpan.FromSeconds(4);
 
     /// <summary>How long opening a connection may take.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);

@@ -25,6 +25,9 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly object ChatKey = new();
 
+    /// <summary>Where the bytes after a stream's end are read to; shared, since nobody reads them back.</summary>
+    private static readonly byte[] Discarded = new byte[64];
+
     private readonly string _model = options.Model ?? modelId;
 
     public object? BatchKey(InferenceRequest request)
@@ -110,7 +113,9 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
             await foreach (var item in parser.EnumerateAsync(idle.Token).ConfigureAwait(false))
             {
                 idle.CancelAfter(idleTimeout);
-                if (!Route(item.Data, router)) return;
+                if (Route(item.Data, router)) continue;
+                await ReadRestAsync(body, idle.Token).ConfigureAwait(false);
+                return;
             }
         }
         catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -121,6 +126,21 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
 
         // The body ended without [DONE]: sequences still open were cut off.
         router.Fail(BackendErrors.StreamLost(endpoint.Name, null));
+    }
+
+    /// <summary>
+    /// Reads what follows the stream's end (the chunked body's terminator), so the connection goes back to the pool: the
+    /// handler does not drain an unfinished body (MaxResponseDrainSize is 0, for abandoned streams) and would close it.
+    /// A server that sends more than a little after <c>[DONE]</c> loses its connection instead.
+    /// </summary>
+    private static async Task ReadRestAsync(Stream body, CancellationToken cancellationToken)
+    {
+        for (var read = 0; read < 4 * Discarded.Length; )
+        {
+            var count = await body.ReadAsync(Discarded, cancellationToken).ConfigureAwait(false);
+            if (count == 0) return;
+            read += count;
+        }
     }
 
     /// <summary>Hands one streamed event to its caller; false once the stream is over ([DONE] or an error event).</summary>
