@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Orleans.Inference.Bench;
 
-/// <summary>The command line: <c>&lt;scenario&gt; [--url URL] [--duration S] [--warmup S] [--settle S] [--clients N] [--rate R] [--model M] [--max-tokens N] [--json FILE] [--report DIR]</c>.</summary>
+/// <summary>The command line: <c>&lt;scenario&gt; [--url URL] [--duration S] [--warmup S] [--settle S] [--clients N] [--rate R] [--model M] [--max-tokens N] [--only TEXT] [--json FILE] [--report DIR]</c>.</summary>
 internal sealed record BenchOptions
 {
     public required string Scenario { get; init; }
@@ -31,6 +31,9 @@ internal sealed record BenchOptions
     /// <summary>max_tokens of baseline-style runs (default 16).</summary>
     public int? MaxTokens { get; init; }
 
+    /// <summary>Only the runs whose configuration contains this text (<c>proxy</c>: "chat, whole, 10 clients"), to profile one.</summary>
+    public string? Only { get; init; }
+
     /// <summary>Directory for a markdown report with PNG charts.</summary>
     public string? ReportDirectory { get; init; }
 
@@ -53,6 +56,7 @@ internal sealed record BenchOptions
                 "--model" => options with { Model = value },
                 "--max-tokens" => options with { MaxTokens = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--report" => options with { ReportDirectory = value },
+                "--only" => options with { Only = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
             i++;

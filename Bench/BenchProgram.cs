@@ -28,7 +28,7 @@ internal static class BenchProgram
         catch (ArgumentException error)
         {
             Console.Error.WriteLine(error.Message);
-            Console.Error.WriteLine("usage: dotnet run -c Release --project Bench -- <scenario> [--url URL] [--duration S] [--warmup S] [--settle S] [--clients N] [--rate R] [--model M] [--max-tokens N] [--json FILE] [--report DIR]");
+            Console.Error.WriteLine("usage: dotnet run -c Release --project Bench -- <scenario> [--url URL] [--duration S] [--warmup S] [--settle S] [--clients N] [--rate R] [--model M] [--max-tokens N] [--only TEXT] [--json FILE] [--report DIR]");
             return 2;
         }
 

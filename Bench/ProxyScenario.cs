@@ -45,12 +45,15 @@ internal static class ProxyScenario
         var results = new List<RunResult>();
         await using var server = await spec.StartAsync(null, http);
         var upstream = server.Companions[0];
-        foreach (var row in Rows)
+        foreach (var row in Rows.Where(row => options.Only is null || row.ToString().Contains(options.Only, StringComparison.Ordinal)))
         {
             var load = Scenarios.Load(options, row.Body(model), row.Clients) with { Path = row.Path, Streaming = row.Stream };
-            var opened = await ConnectionsAsync(upstream, http);
+            var opened = (await StatsAsync(upstream, http)).Total;
+            using var sampling = new CancellationTokenSource();
+            var peak = PeakOpenAsync(upstream, http, sampling.Token);
             var result = await MeasureAsync(Name, new RunPlan($"{series}: {row}", series, spec, load), server, options, http);
-            result = result with { UpstreamConnections = await ConnectionsAsync(upstream, http) - opened };
+            await sampling.CancelAsync();
+            result = result with { UpstreamConnections = (await StatsAsync(upstream, http)).Total - opened, UpstreamPeakConnections = await peak };
             ConsoleReport.Write(result);
             results.Add(result);
         }
@@ -58,11 +61,32 @@ internal static class ProxyScenario
         return results;
     }
 
-    /// <summary>Connections the Simulator has accepted so far (its <c>/stats</c>).</summary>
-    private static async Task<int> ConnectionsAsync(ServerProcess simulator, HttpClient http)
+    /// <summary>Connections the Simulator has accepted so far, and has open now (its <c>/stats</c>).</summary>
+    private static async Task<(int Total, int Open)> StatsAsync(ServerProcess simulator, HttpClient http)
     {
         var stats = JsonNode.Parse(await http.GetStringAsync(new Uri(simulator.BaseAddress, "stats")))!;
-        return stats["connections_total"]!.GetValue<int>();
+        return (stats["connections_total"]!.GetValue<int>(), stats["open_connections"]!.GetValue<int>());
+    }
+
+    /// <summary>The most connections the upstream had open at once (sampled every 50 ms), its stats connection excepted.</summary>
+    private static async Task<int> PeakOpenAsync(ServerProcess simulator, HttpClient http, CancellationToken stop)
+    {
+        var peak = 0;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        try
+        {
+            do
+            {
+                peak = Math.Max(peak, (await StatsAsync(simulator, http)).Open - 1);
+            }
+            while (await timer.WaitForNextTickAsync(stop));
+        }
+        catch (OperationCanceledException)
+        {
+            // The run is over.
+        }
+
+        return peak;
     }
 
     /// <summary>
@@ -87,12 +111,12 @@ internal static class ProxyScenario
         output.WriteLine();
         output.WriteLine("gateway / YARP, same run (goals: chat whole 64 clients >= 1.0, 10 clients >= 0.8; streams >= 0.8 and TTFT p50 within 0.3 ms;");
         output.WriteLine("CPU per request <= 1.3 in every row; array-batched completions at 64 clients >= 2.0). p99 on 2 shared cores is mostly the machine's noise.");
-        output.WriteLine($"{"config",-34} {"YARP rps",9} {"ours rps",9} {"rps",6} {"cpu",6} {"ttft +ms",9} {"upstream conns",15}");
+        output.WriteLine($"{"config",-34} {"YARP rps",9} {"ours rps",9} {"rps",6} {"cpu",6} {"ttft +ms",9} {"conns opened",13} {"peak open",10}");
         foreach (var r in ours)
         {
             var peer = r.Peer!;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Config["gateway: ".Length..],-34} {peer.PeerRps,9:F0} {r.Rps,9:F0} {peer.RpsRatio,6:F2} {Opt(peer.CpuRatio),6} {Opt(peer.TtftDeltaMs),9} {r.UpstreamConnections,15}"));
+                $"{r.Config["gateway: ".Length..],-34} {peer.PeerRps,9:F0} {r.Rps,9:F0} {peer.RpsRatio,6:F2} {Opt(peer.CpuRatio),6} {Opt(peer.TtftDeltaMs),9} {r.UpstreamConnections,13} {r.UpstreamPeakConnections,10}"));
         }
     }
 
@@ -103,7 +127,7 @@ internal static class ProxyScenario
     {
         private const string Messages = "\"messages\":[{\"role\":\"user\",\"content\":\"Hello from the bench\"}]";
         private const string Prompt = "\"prompt\":\"Hello from the bench\"";
-        private const string Streamed = ",\"stream\":true";
+        private const string Streamed = ",\"stream\":true,\"stream_options\":{\"include_usage\":true}";
 
         public string Path => Kind == "chat" ? "v1/chat/completions" : "v1/completions";
 

@@ -35,11 +35,11 @@ internal static class MarkdownReport
         if (compared.Count > 0)
         {
             md.AppendLine().AppendLine("The gateway against YARP (`proxy`), same run and upstream:").AppendLine()
-                .AppendLine("| config | YARP req/s | gateway req/s | gateway / YARP | CPU per request, gateway / YARP | TTFT p50, gateway - YARP ms | upstream connections |")
-                .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+                .AppendLine("| config | YARP req/s | gateway req/s | gateway / YARP | CPU per request, gateway / YARP | TTFT p50, gateway - YARP ms | upstream connections opened | most open at once |")
+                .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             foreach (var r in compared)
             {
-                md.AppendLine($"| {r.Config} | {r.Peer!.PeerRps:F0} | {r.Rps:F0} | {r.Peer.RpsRatio:F2} | {Opt(r.Peer.CpuRatio)} | {Opt(r.Peer.TtftDeltaMs)} | {r.UpstreamConnections} |");
+                md.AppendLine($"| {r.Config} | {r.Peer!.PeerRps:F0} | {r.Rps:F0} | {r.Peer.RpsRatio:F2} | {Opt(r.Peer.CpuRatio)} | {Opt(r.Peer.TtftDeltaMs)} | {r.UpstreamConnections} | {r.UpstreamPeakConnections} |");
             }
         }
 

@@ -40,6 +40,8 @@ internal sealed record RunResult
     [JsonPropertyName("floor_ratio")] public double? FloorRatio { get; init; }
     /// <summary>Proxy runs: connections the upstream (the Simulator) accepted during the run.</summary>
     [JsonPropertyName("upstream_connections")] public int? UpstreamConnections { get; init; }
+    /// <summary>Proxy runs: the most connections the upstream had open at once during the run (its warm-up included).</summary>
+    [JsonPropertyName("upstream_peak_connections")] public int? UpstreamPeakConnections { get; init; }
     /// <summary>Proxy runs, the gateway's rows: its figures against YARP's in the same configuration and Bench run.</summary>
     [JsonPropertyName("peer")] public PeerComparison? Peer { get; init; }
     [JsonPropertyName("errors")] public Dictionary<string, int> Errors { get; init; } = [];
