@@ -41,6 +41,8 @@ internal sealed class BackendReplica : IDisposable
             EnableMultipleHttp2Connections = true,
             // A streamed answer the caller abandoned is not worth draining to save its connection.
             MaxResponseDrainSize = 0,
+            // An inference server answers; it does not redirect. Without this every request passes a redirect handler.
+            AllowAutoRedirect = false,
         };
         _gate = new ConnectionGate { InnerHandler = _handler };
 
