@@ -57,7 +57,8 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
     private async Task RunAsync(IReadOnlyList<BatchSequence> batch, CancellationToken cancellationToken)
     {
         var router = new ChoiceRouter(batch);
-        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The batch's own token is not linked when it cannot be cancelled (the batch grain passes none): a plain source is cheaper.
+        using var abort = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
         // Declared after abort, so disposed before it: no caller's callback can reach abort once it is disposed.
         using var callers = new CallerLinks(batch, abort);
         // vLLM adopts X-Request-Id as its own id, so its logs meet ours; an array batch has no single id to give.

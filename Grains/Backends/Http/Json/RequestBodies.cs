@@ -71,16 +71,28 @@ internal static class RequestBodies
         writer.WriteEndObject();
     }
 
+    /// <summary>Each thread's buffer and writer, reset for every body: only the body's own bytes are allocated per request.</summary>
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_writing;
+
     private static byte[] Write(Action<Utf8JsonWriter> body)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            body(writer);
-            writer.WriteEndObject();
-        }
+        var (buffer, writer) = t_writing ??= Create();
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        body(writer);
+        writer.WriteEndObject();
+        writer.Flush();
+        var bytes = buffer.WrittenSpan.ToArray();
+        // A rare huge body (a long prompt array) is not kept for the thread's lifetime.
+        if (buffer.Capacity > 64 * 1024) t_writing = null;
+        return bytes;
 
-        return buffer.WrittenSpan.ToArray();
+        static (ArrayBufferWriter<byte>, Utf8JsonWriter) Create()
+        {
+            var buffer = new ArrayBufferWriter<byte>(1024);
+            return (buffer, new Utf8JsonWriter(buffer));
+        }
     }
 }
