@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Orleans.Inference.Bench.Load;
 using Orleans.Inference.Bench.Reporting;
 using Orleans.Inference.Bench.Targets;
 using static Orleans.Inference.Bench.Scenarios;
@@ -50,10 +51,11 @@ internal static class ProxyScenario
             var load = Scenarios.Load(options, row.Body(model), row.Clients) with { Path = row.Path, Streaming = row.Stream };
             var opened = (await StatsAsync(upstream, http)).Total;
             using var sampling = new CancellationTokenSource();
-            var peak = PeakOpenAsync(upstream, http, sampling.Token);
+            // Its own stats connection excepted.
+            var peak = PeakSampler.SampleAsync(async () => (await StatsAsync(upstream, http)).Open - 1, TimeSpan.FromMilliseconds(50), sampling.Token);
             var result = await MeasureAsync(Name, new RunPlan($"{series}: {row}", series, spec, load), server, options, http);
             await sampling.CancelAsync();
-            result = result with { UpstreamConnections = (await StatsAsync(upstream, http)).Total - opened, UpstreamPeakConnections = await peak };
+            result = result with { UpstreamConnections = (await StatsAsync(upstream, http)).Total - opened, UpstreamPeakConnections = (int?)await peak };
             ConsoleReport.Write(result);
             results.Add(result);
         }
@@ -66,27 +68,6 @@ internal static class ProxyScenario
     {
         var stats = JsonNode.Parse(await http.GetStringAsync(new Uri(simulator.BaseAddress, "stats")))!;
         return (stats["connections_total"]!.GetValue<int>(), stats["open_connections"]!.GetValue<int>());
-    }
-
-    /// <summary>The most connections the upstream had open at once (sampled every 50 ms), its stats connection excepted.</summary>
-    private static async Task<int> PeakOpenAsync(ServerProcess simulator, HttpClient http, CancellationToken stop)
-    {
-        var peak = 0;
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        try
-        {
-            do
-            {
-                peak = Math.Max(peak, (await StatsAsync(simulator, http)).Open - 1);
-            }
-            while (await timer.WaitForNextTickAsync(stop));
-        }
-        catch (OperationCanceledException)
-        {
-            // The run is over.
-        }
-
-        return peak;
     }
 
     /// <summary>

@@ -195,7 +195,7 @@ internal static class Scenarios
         var cpuBefore = server.CpuTime();
         using var stopBackground = new CancellationTokenSource();
         var background = run.Background?.Invoke(server.BaseAddress, http, stopBackground.Token) ?? Task.CompletedTask;
-        var peakWorkingSet = SamplePeakWorkingSetAsync(server, stopBackground.Token);
+        var peakWorkingSet = PeakSampler.SampleAsync(() => ValueTask.FromResult(server.WorkingSetBytes()), TimeSpan.FromMilliseconds(100), stopBackground.Token);
         var samples = await generator.RunAsync(load with { Warmup = TimeSpan.Zero }, ConsoleReport.ProgressBar($"{scenario}: {run.Config}"), CancellationToken.None);
         var cpu = server.CpuTime() - cpuBefore;
         var allocated = await AllocatedSinceAsync(server, http, allocatedBefore);
@@ -227,26 +227,6 @@ internal static class Scenarios
         {
             IdleCpuPercent = cpu is { } c ? c.TotalMilliseconds / load.Duration.TotalMilliseconds * 100 : null,
         };
-    }
-
-    private static async Task<double?> SamplePeakWorkingSetAsync(ServerProcess server, CancellationToken stop)
-    {
-        long? peak = null;
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        try
-        {
-            do
-            {
-                if (server.WorkingSetBytes() is { } now && now > (peak ?? 0)) peak = now;
-            }
-            while (await timer.WaitForNextTickAsync(stop));
-        }
-        catch (OperationCanceledException)
-        {
-            // The run is over.
-        }
-
-        return peak;
     }
 
     /// <summary>One measured run.</summary>

@@ -23,7 +23,7 @@ public static class JsonBodies
     }
 
     /// <summary>The 400 error for a body System.Text.Json could not read.</summary>
-    public static OpenAiError ToError(JsonException error)
+    private static OpenAiError ToError(JsonException error)
     {
         var param = ParamOf(error.Path);
         var message = param is null

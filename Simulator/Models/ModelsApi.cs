@@ -9,7 +9,7 @@ internal static class ModelsApi
 {
     public static IEndpointRouteBuilder MapModels(this IEndpointRouteBuilder routes)
     {
-        var created = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+        var created = TimeProvider.System.UnixNow();
         routes.MapGroup("/v1").MapGet("/models", (SimulatedModels models) => TypedResults.Json(
                 new ModelList<ModelObject>([.. models.All.Select(engine => new ModelObject(engine.Id, created, "simulator"))]),
                 OpenAiJson.Context.ModelListModelObject))

@@ -1,4 +1,5 @@
 using Orleans.Inference.OpenAiProtocol.Requests;
+using Orleans.Inference.OpenAiProtocol.Responses;
 using Orleans.Inference.Simulator.Engine;
 using Orleans.Inference.Simulator.Errors;
 using Orleans.Inference.Simulator.Faults;
@@ -27,6 +28,6 @@ internal sealed class GenerationGate(SimulatedModels models, FaultInjector fault
         var current = faults.Current;
         if (await faults.BeforeGenerationAsync(http, current) is { } injected) return (null, injected);
         var stream = body.Stream ? new ChunkStream(http, body.StreamOptions, current, stats) : null;
-        return (new Generation(http, engine, sampling, stream, time.GetUtcNow().ToUnixTimeSeconds()), null);
+        return (new Generation(http, engine, sampling, stream, time.UnixNow()), null);
     }
 }

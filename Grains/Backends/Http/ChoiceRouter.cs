@@ -52,9 +52,6 @@ internal sealed class ChoiceRouter(IReadOnlyList<BatchSequence> batch)
             if (usage is not null) sequence.Finish(Map(reason));
             else _pending[choice.Index] = Map(reason);
         }
-
-        // A whole answer to an array carries the sum of its choices' usage.
-        if (batch.Count > 1 && choices.Count > 1 && chunk.Usage is { } whole && !_choiceUsage) Share(whole);
     }
 
     /// <summary>The answer ended normally: what is still open finishes with its reason (or stop, when the server gave none).</summary>
