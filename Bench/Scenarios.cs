@@ -184,10 +184,9 @@ internal static class Scenarios
         if (load.Warmup > TimeSpan.Zero)
         {
             await generator.RunAsync(load with { Duration = load.Warmup, Warmup = TimeSpan.Zero }, ConsoleReport.ProgressBar($"{scenario} warm-up"), CancellationToken.None);
-            if (!server.Settled)
+            if (server.Settled.Add((load.Path, load.Streaming)))
             {
                 await Settling.SettleAsync(generator, load, server, http, options.Settle, ConsoleReport.ProgressBar($"{scenario} warm-up until the JIT settles"));
-                server.Settled = true;
             }
         }
 

@@ -21,8 +21,11 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>Warmed until its JIT settled (<see cref="Load.Settling"/>): later runs on it need their warm-up alone.</summary>
-    public bool Settled { get; set; }
+    /// <summary>
+    /// The request shapes (path, streamed or not) it was warmed with until its JIT settled (<see cref="Load.Settling"/>): later
+    /// runs of a shape need their warm-up alone. Per shape, because a stream and a whole response run different code.
+    /// </summary>
+    public HashSet<(string Path, bool Streaming)> Settled { get; } = [];
 
     /// <summary>Processes this one depends on (the Simulator behind an ApiHost, a cluster's silos and Redis), stopped after it.</summary>
     public List<ServerProcess> Companions { get; } = [];
