@@ -1,3 +1,5 @@
+using Orleans.Inference.Generation;
+
 namespace Orleans.Inference.ApiHost.Auth;
 
 /// <summary>
@@ -20,6 +22,18 @@ public sealed class ApiKeyOptions
 
     /// <summary>This key's requests in progress at once on <c>/v1/*</c>; 0 for no limit; unset for <c>Auth:RateLimits</c>'s.</summary>
     public int? ConcurrentRequests { get; set; }
+
+    /// <summary>
+    /// This key's share of a busy model against other keys' weights (1 to 1,000; default 1): requests are queued per key
+    /// and batches filled across keys by weight, so with weights 3 and 1 two saturating keys get 3:1 of the model.
+    /// </summary>
+    public int Weight { get; set; } = 1;
+
+    /// <summary>
+    /// This key's class in each model's queue (<c>Interactive</c>, <c>Standard</c>, <c>Batch</c>; default <c>Standard</c>):
+    /// a higher class is served first, so a <c>Batch</c> key runs on what the others leave.
+    /// </summary>
+    public TenantPriority Priority { get; set; } = TenantPriority.Standard;
 
     /// <summary>The name, never the key: options printed by mistake give nothing away.</summary>
     public override string ToString() => Name ?? "(unnamed API key)";

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Orleans.Inference.Generation;
 
 namespace Orleans.Inference.ApiHost.Auth;
 
@@ -22,7 +23,8 @@ internal sealed class ApiKeyRing
     {
         var keys = options.Value.AllKeys().ToList();
         _hashes = keys.Select(entry => SHA256.HashData(Encoding.UTF8.GetBytes(entry.Key.Key))).ToArray();
-        var identities = keys.Select(entry => new ApiKeyIdentity(entry.Name, entry.Admin, KeyLimits.Resolve(entry.Key, options.Value.RateLimits))).ToArray();
+        var identities = keys.Select(entry => new ApiKeyIdentity(
+            entry.Name, entry.Admin, KeyLimits.Resolve(entry.Key, options.Value.RateLimits), new Tenant(entry.Name, entry.Key.Weight, entry.Key.Priority))).ToArray();
         _principals = Array.ConvertAll(identities, identity => new ClaimsPrincipal(identity));
         Identities = identities;
     }

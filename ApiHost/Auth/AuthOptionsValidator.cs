@@ -11,6 +11,9 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
     /// <summary>The slowest rate: one request in 1,000 s (the bucket gains a token every 1/rate seconds).</summary>
     public const double MinimumRate = 0.001;
 
+    /// <summary>The largest weight: a key's share is its weight over the sum of the busy keys' weights.</summary>
+    public const int MaximumWeight = 1000;
+
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
         const string Section = AuthOptions.SectionName;
@@ -26,6 +29,8 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
 
             if (!names.Add(keyName)) errors.Add($"{path}: the name '{keyName}' is taken by another key.");
             Limits(errors, $"{path}:", key.RequestsPerSecond, key.Burst, key.ConcurrentRequests);
+            if (key.Weight is < 1 or > MaximumWeight) errors.Add($"{path} ({keyName}): Weight must be from 1 to {MaximumWeight}.");
+            if (!Enum.IsDefined(key.Priority)) errors.Add($"{path} ({keyName}): Priority must be Interactive, Standard or Batch.");
         }
 
         Limits(errors, $"{Section}:RateLimits:", options.RateLimits.RequestsPerSecond, options.RateLimits.Burst, options.RateLimits.ConcurrentRequests);

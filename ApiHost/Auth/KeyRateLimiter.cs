@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Orleans.Inference.ApiHost.Errors;
+using Orleans.Inference.Generation;
 
 namespace Orleans.Inference.ApiHost.Auth;
 
@@ -12,7 +13,7 @@ namespace Orleans.Inference.ApiHost.Auth;
 internal static class KeyRateLimiter
 {
     /// <summary>The partition of every request that no limit applies to (the limiters need a key for it too).</summary>
-    private static readonly ApiKeyIdentity Unlimited = new("(not limited)", admin: false, default);
+    private static readonly ApiKeyIdentity Unlimited = new("(not limited)", admin: false, default, Tenant.Shared);
 
     public static void Configure(RateLimiterOptions options)
     {

@@ -43,12 +43,13 @@ public static class ChatCompletionsApi
         var invalid = ChatPrompt.TryRender(body.Messages, limits.Value.MaxMessagesPerRequest, acceptToolMessages: false, out var messages, out var prompt);
         if (invalid is not null) return ApiErrors.BadRequest(invalid);
         if (await catalog.FindAsync(body.Model) is not { } model) return ApiErrors.ModelNotFound(body.Model);
-        http.Features.Get<GenerationRequestFeature>()?.Model = body.Model;
+        var tenant = RequestTenants.Of(http, body.User);
+        if (http.Features.Get<GenerationRequestFeature>() is { } generation) (generation.Model, generation.Tenant) = (body.Model, tenant);
 
         invalid = SamplingValidation.TryCreate(body, body.TokenLimit(), model.TokenLimits(), out var sampling);
         if (invalid is not null) return ApiErrors.BadRequest(invalid);
 
-        var request = new InferenceRequest(prompt, sampling, messages, body.User, http.TraceIdentifier);
+        var request = new InferenceRequest(prompt, sampling, messages, body.User, http.TraceIdentifier, tenant);
         if (body.Stream)
         {
             var chunks = StreamChunks(transport, body.Model, request, body.StreamOptions?.IncludeUsage == true, time, http.RequestAborted);

@@ -44,7 +44,8 @@ public static class CompletionsApi
         if (body.Prompt.Values.Length > limits.Value.MaxPromptsPerRequest)
             return ApiErrors.ArrayTooLong("prompt", limits.Value.MaxPromptsPerRequest, body.Prompt.Values.Length);
         if (await catalog.FindAsync(body.Model) is not { } model) return ApiErrors.ModelNotFound(body.Model);
-        http.Features.Get<GenerationRequestFeature>()?.Model = body.Model;
+        var tenant = RequestTenants.Of(http, body.User);
+        if (http.Features.Get<GenerationRequestFeature>() is { } generation) (generation.Model, generation.Tenant) = (body.Model, tenant);
         // More prompts than the model's queue holds would get 429 forever: retrying cannot help, so it is the client's error.
         if (body.Prompt.Values.Length > model.Batching.MaxQueueLength)
             return ApiErrors.ArrayTooLong("prompt", model.Batching.MaxQueueLength, body.Prompt.Values.Length);
@@ -53,7 +54,7 @@ public static class CompletionsApi
         if (invalid is not null) return ApiErrors.BadRequest(invalid);
 
         var requestId = http.TraceIdentifier;
-        var requests = Array.ConvertAll(body.Prompt.Values, prompt => new InferenceRequest(prompt, sampling, User: body.User, RequestId: requestId));
+        var requests = Array.ConvertAll(body.Prompt.Values, prompt => new InferenceRequest(prompt, sampling, User: body.User, RequestId: requestId, Tenant: tenant));
         var aborted = http.RequestAborted;
         if (body.Stream)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orleans.Inference.Generation;
 
 namespace Orleans.Inference.ApiHost.Hosting;
 
@@ -10,6 +11,9 @@ internal sealed class GenerationRequestFeature
 
     /// <summary>The model, once the catalog knows it: unknown ids are not tags, or clients could grow the metrics at will.</summary>
     public string? Model { get; set; }
+
+    /// <summary>Whose request it is, once the endpoint knows (see <c>RequestTenants</c>).</summary>
+    public Tenant? Tenant { get; set; }
 
     /// <summary>True when a stream that had started ended with an error event (its status was already 200).</summary>
     public bool StreamFailed { get; set; }

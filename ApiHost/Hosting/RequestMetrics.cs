@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Orleans.Inference.ApiHost.Auth;
 using Orleans.Inference.Batching;
+using Orleans.Inference.Generation;
 
 namespace Orleans.Inference.ApiHost.Hosting;
 
@@ -19,7 +21,7 @@ internal sealed class RequestMetrics
     {
         var meter = meters.Create(BatchingMetrics.MeterName);
         _requests = meter.CreateCounter<long>(
-            "inference.requests", "{request}", "Generation requests by model and outcome: ok, cancelled, failed, rejected, unavailable, invalid.");
+            "inference.requests", "{request}", "Generation requests by model, tenant and outcome: ok, cancelled, failed, rejected, unavailable, invalid.");
         _duration = meter.CreateHistogram<double>(
             "inference.request.duration", "ms", "From a generation request's arrival to its end (a stream's last event), by model and outcome.");
         _firstToken = meter.CreateHistogram<double>("inference.time_to_first_token", "ms", "From a streamed request's arrival to its first token.");
@@ -74,7 +76,9 @@ internal sealed class RequestMetrics
             };
         var model = Tag(request.Model ?? "none");
         var outcomeTag = new KeyValuePair<string, object?>("outcome", outcome);
-        _requests.Add(1, model, outcomeTag);
+        // A request refused before its endpoint (the key's rate limit) is still its key's.
+        var tenant = request.Tenant ?? (http.User.Identity as ApiKeyIdentity)?.Tenant ?? Tenant.Shared;
+        _requests.Add(1, model, outcomeTag, new KeyValuePair<string, object?>("tenant", tenant.MetricName));
         _duration.Record(Stopwatch.GetElapsedTime(request.Started).TotalMilliseconds, model, outcomeTag);
         return outcome;
     }

@@ -8,10 +8,12 @@ namespace Orleans.Inference.Generation;
 /// <param name="RequestId">
 /// The caller's request id (the ApiHost's <c>x-request-id</c>), for logs and the backend; null when the caller has none.
 /// </param>
+/// <param name="Tenant">Whose request it is, for the model queue's fair share; null for <see cref="Generation.Tenant.Shared"/>.</param>
 [GenerateSerializer, Immutable, Alias("generation.request")]
 public sealed record InferenceRequest(
     [property: Id(0)] string Prompt,
     [property: Id(1)] SamplingParameters Sampling,
     [property: Id(2)] ChatMessage[]? Messages = null,
     [property: Id(3)] string? User = null,
-    [property: Id(4)] string? RequestId = null);
+    [property: Id(4)] string? RequestId = null,
+    [property: Id(5)] Tenant? Tenant = null);

@@ -172,12 +172,19 @@ public sealed partial class BatchGrain(
     {
         if (_shuttingDown) throw new ModelMovingException(ModelId);
         if (!_accepting) throw new ModelUnavailableException(ModelId, ModelState.Unloading, $"The model '{ModelId}' is being unloaded.");
+        var tenant = sequence.Request.Tenant ?? Tenant.Shared;
+        var share = _scheduler.ShareOf(tenant);
         // Callers that have gone still hold places: make room from them before refusing anyone.
-        if (_admission.Refuse(_scheduler.Count) is not null && _scheduler.RemoveCancelled() is > 0 and var removed) metrics.Queued(ModelId, -removed);
-        if (_admission.Refuse(_scheduler.Count) is { } limit)
+        if (_admission.Refuse(share, _scheduler.Count) is not null && _scheduler.RemoveCancelled() is > 0 and var removed)
         {
-            metrics.Rejected(ModelId);
-            throw new QueueFullException(ModelId, _scheduler.Count, _admission.RetryAfter(_scheduler.Count), limit);
+            metrics.Queued(ModelId, -removed);
+            share = _scheduler.ShareOf(tenant);
+        }
+
+        if (_admission.Refuse(share, _scheduler.Count) is { } limit)
+        {
+            metrics.Rejected(ModelId, tenant);
+            throw new QueueFullException(ModelId, share.Waiting, _admission.RetryAfter(share), limit);
         }
 
         sequence.TraceContext = InferenceActivities.Capture();

@@ -1,9 +1,10 @@
 using Orleans.Inference.Engines;
+using Orleans.Inference.Generation;
 
 namespace Orleans.Inference.Batching;
 
 /// <summary>
-/// Decides when a forming batch leaves and what goes in it. Pure policy on timestamps, driven by its grain on every
+/// Decides when a forming batch leaves and what goes in it (tenants' fair shares, by <see cref="FairQueue"/>). Pure policy on timestamps, driven by its grain on every
 /// submit, every batch completion and a wake-up timer, so that no decision waits on a timer alone.
 /// </summary>
 /// <param name="options">The model's batching options.</param>
@@ -16,46 +17,37 @@ namespace Orleans.Inference.Batching;
 internal sealed class BatchScheduler(
     BatchingOptions options, TimeProvider time, Func<BatchSequence, object?> compatibilityKey, Func<BatchSequence, bool>? runsAlone = null)
 {
-    private readonly List<Waiting> _queue = [];
+    private readonly FairQueue _queue = new();
     private long _freedAt;
     private int _expectedBack = 1;
 
     public int Count => _queue.Count;
 
-    public void Enqueue(BatchSequence sequence) => _queue.Add(new Waiting(sequence, time.GetTimestamp()));
+    /// <summary>Sequences <paramref name="tenant"/> has waiting, and its share of the queue if one more of its own joined.</summary>
+    public QueueShare ShareOf(Tenant tenant) =>
+        new(_queue.CountOf(tenant), (double)tenant.Weight / (_queue.ActiveWeight + (_queue.IsActive(tenant) ? 0 : tenant.Weight)));
+
+    public void Enqueue(BatchSequence sequence) => _queue.Enqueue(new QueuedSequence(sequence, time.GetTimestamp()));
 
     /// <summary>Empties the queue, for a drain that has timed out.</summary>
-    public List<BatchSequence> RemoveAll()
-    {
-        var all = _queue.Select(waiting => waiting.Sequence).ToList();
-        _queue.Clear();
-        return all;
-    }
+    public List<BatchSequence> RemoveAll() => _queue.RemoveWhere(_ => true).ConvertAll(waiting => waiting.Sequence);
 
     /// <summary>Removes (and finishes) sequences whose callers have gone; returns how many.</summary>
     public int RemoveCancelled()
     {
-        return _queue.RemoveAll(waiting =>
-        {
-            if (!waiting.Sequence.IsCancellationRequested && !waiting.Sequence.IsFinished) return false;
-            waiting.Sequence.Finish(Generation.FinishReason.Cancelled);
-            return true;
-        });
+        var removed = _queue.RemoveWhere(waiting => waiting.Sequence.IsCancellationRequested || waiting.Sequence.IsFinished);
+        foreach (var waiting in removed) waiting.Sequence.Finish(Generation.FinishReason.Cancelled);
+        return removed.Count;
     }
 
     /// <summary>Removes the sequences that have waited past the queue timeout, for the caller to fail.</summary>
     public List<(BatchSequence Sequence, TimeSpan Waited)> RemoveExpired()
     {
-        var expired = new List<(BatchSequence, TimeSpan)>();
+        if (_queue.Count == 0) return [];
         var timeout = TimeSpan.FromMilliseconds(options.QueueTimeoutMs);
-        _queue.RemoveAll(waiting =>
-        {
-            var waited = time.GetElapsedTime(waiting.EnqueuedAt);
-            if (waited < timeout) return false;
-            expired.Add((waiting.Sequence, waited));
-            return true;
-        });
-        return expired;
+        var now = time.GetTimestamp();
+        return _queue.RemoveWhere(waiting => time.GetElapsedTime(waiting.EnqueuedAt, now) >= timeout)
+            .ConvertAll(waiting => (waiting.Sequence, time.GetElapsedTime(waiting.EnqueuedAt, now)));
     }
 
     /// <summary>The next batch if one should leave now, given how many batches are running; otherwise null.</summary>
@@ -72,8 +64,8 @@ internal sealed class BatchScheduler(
             BatchPolicy.Adaptive when running == 0 => full || _queue.Count >= _expectedBack || time.GetElapsedTime(FormingSince) >= Window,
             // Requests the backend sends one by one anyway (chat, completions without array batching) gain nothing from a
             // window: early finishers of a running batch came back to wait up to 14 ms (the window on the 4 ms timer grid).
-            BatchPolicy.Adaptive when runsAlone?.Invoke(_queue[0].Sequence) == true => true,
-            _ => full || time.GetElapsedTime(_queue[0].EnqueuedAt) >= Window,
+            BatchPolicy.Adaptive when runsAlone?.Invoke(_queue.Next().Sequence) == true => true,
+            _ => full || time.GetElapsedTime(_queue.Oldest().EnqueuedAt) >= Window,
         };
         return ready ? Take() : null;
     }
@@ -89,7 +81,7 @@ internal sealed class BatchScheduler(
     public TimeSpan? NextWake()
     {
         if (_queue.Count == 0) return null;
-        var waited = time.GetElapsedTime(options.Policy == BatchPolicy.Adaptive ? FormingSince : _queue[0].EnqueuedAt);
+        var waited = time.GetElapsedTime(options.Policy == BatchPolicy.Adaptive ? FormingSince : _queue.Oldest().EnqueuedAt);
         var untilWindow = Window - waited;
         var untilDeadline = TimeSpan.FromMilliseconds(options.QueueTimeoutMs) - waited;
         var next = untilWindow > TimeSpan.Zero ? TimeSpan.FromTicks(Math.Min(untilWindow.Ticks, untilDeadline.Ticks)) : untilDeadline;
@@ -102,31 +94,16 @@ internal sealed class BatchScheduler(
     private TimeSpan Window => TimeSpan.FromMilliseconds(options.BatchWindowMs);
 
     /// <summary>When the forming batch began: its first request, or the backend freeing up if that was later.</summary>
-    private long FormingSince => Math.Max(_queue[0].EnqueuedAt, _freedAt);
+    private long FormingSince => Math.Max(_queue.Oldest().EnqueuedAt, _freedAt);
 
-    /// <summary>Takes up to MaxBatchSize sequences that can share a batch with the oldest one, in queue order.</summary>
+    /// <summary>Takes up to MaxBatchSize sequences that can share a batch, tenants taking turns by weight (<see cref="FairQueue"/>).</summary>
     private List<BatchSequence> Take()
     {
-        var key = compatibilityKey(_queue[0].Sequence);
-        var batch = new List<BatchSequence>(Math.Min(_queue.Count, options.MaxBatchSize));
-        var kept = 0;
-        for (var i = 0; i < _queue.Count; i++)
+        var now = time.GetTimestamp();
+        return _queue.Take(options.MaxBatchSize, waiting => compatibilityKey(waiting.Sequence)).ConvertAll(waiting =>
         {
-            var waiting = _queue[i];
-            if (batch.Count < options.MaxBatchSize && Equals(compatibilityKey(waiting.Sequence), key))
-            {
-                waiting.Sequence.QueueWait = time.GetElapsedTime(waiting.EnqueuedAt);
-                batch.Add(waiting.Sequence);
-            }
-            else
-            {
-                _queue[kept++] = waiting;
-            }
-        }
-
-        _queue.RemoveRange(kept, _queue.Count - kept);
-        return batch;
+            waiting.Sequence.QueueWait = time.GetElapsedTime(waiting.EnqueuedAt, now);
+            return waiting.Sequence;
+        });
     }
-
-    private readonly record struct Waiting(BatchSequence Sequence, long EnqueuedAt);
 }

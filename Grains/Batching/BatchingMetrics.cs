@@ -1,9 +1,13 @@
 using System.Diagnostics.Metrics;
 using Orleans.Inference.Engines;
+using Orleans.Inference.Generation;
 
 namespace Orleans.Inference.Batching;
 
-/// <summary>Batching's instruments on the <c>Orleans.Inference</c> meter, tagged by model, for the metrics endpoint.</summary>
+/// <summary>
+/// Batching's instruments on the <c>Orleans.Inference</c> meter, tagged by model, for the metrics endpoint; queue wait,
+/// rejections and tokens also by tenant (<see cref="Tenant.MetricName"/>).
+/// </summary>
 public sealed class BatchingMetrics
 {
     /// <summary>The meter's name.</summary>
@@ -36,19 +40,20 @@ public sealed class BatchingMetrics
         var tag = Tag(model);
         _batches.Add(1, tag);
         _batchSize.Record(batch.Count, tag);
-        foreach (var sequence in batch) _queueWait.Record(sequence.QueueWait.TotalMilliseconds, tag);
+        foreach (var sequence in batch) _queueWait.Record(sequence.QueueWait.TotalMilliseconds, tag, TenantTag(sequence.Request.Tenant));
     }
 
     internal void Generated(string model, List<BatchSequence> batch)
     {
-        long tokens = 0;
-        foreach (var sequence in batch) tokens += sequence.CompletionTokens;
-        _tokens.Add(tokens, Tag(model));
+        var tag = Tag(model);
+        foreach (var sequence in batch) _tokens.Add(sequence.CompletionTokens, tag, TenantTag(sequence.Request.Tenant));
     }
 
-    internal void Rejected(string model) => _rejected.Add(1, Tag(model));
+    internal void Rejected(string model, Tenant? tenant) => _rejected.Add(1, Tag(model), TenantTag(tenant));
 
     internal void Expired(string model, int count) => _expired.Add(count, Tag(model));
 
     private static KeyValuePair<string, object?> Tag(string model) => new("model", model);
+
+    private static KeyValuePair<string, object?> TenantTag(Tenant? tenant) => new("tenant", (tenant ?? Tenant.Shared).MetricName);
 }

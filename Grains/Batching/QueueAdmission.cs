@@ -1,10 +1,12 @@
 namespace Orleans.Inference.Batching;
 
 /// <summary>
-/// Whether one more request may wait in a model's queue: not past <see cref="BatchingOptions.MaxQueueLength"/>, and not
-/// when the requests already waiting would hold it past <see cref="BatchingOptions.QueueTimeoutMs"/>. Such a request could
-/// only expire in the queue (503 after the whole timeout) or run late; refused, it gets 429 at once with a
-/// <c>Retry-After</c> that says when the queue will have drained.
+/// Whether one more request of a tenant may wait in a model's queue: not past its share of
+/// <see cref="BatchingOptions.MaxQueueLength"/>, and not when its own backlog, drained at its share of the model, would hold
+/// it past <see cref="BatchingOptions.QueueTimeoutMs"/>. Such a request could only expire in the queue (503 after the whole
+/// timeout) or run late; refused, it gets 429 at once with a <c>Retry-After</c> that says when its backlog will have
+/// drained. Every tenant under its share is admitted however long the others' backlogs are, up to twice the queue's
+/// length in all. A lone tenant's share is the whole queue.
 /// </summary>
 internal sealed class QueueAdmission(BatchingOptions options)
 {
@@ -30,19 +32,25 @@ internal sealed class QueueAdmission(BatchingOptions options)
     /// </summary>
     public TimeSpan Wait(int waiting) => BatchTime * (waiting / (options.MaxBatchSize * options.MaxConcurrentBatches) + 1);
 
-    /// <summary>Null when a request may join <paramref name="waiting"/> others; otherwise why not, for its 429.</summary>
-    public string? Refuse(int waiting)
+    /// <summary>
+    /// Null when a request of a tenant with <paramref name="share"/> may join the <paramref name="total"/> waiting; otherwise
+    /// why not, for its 429.
+    /// </summary>
+    public string? Refuse(QueueShare share, int total)
     {
-        if (waiting >= options.MaxQueueLength) return $"its limit ({options.MaxQueueLength})";
-        if (waiting > 0 && _batchSeconds > 0 && Wait(waiting) > TimeSpan.FromMilliseconds(options.QueueTimeoutMs))
-            return $"more than it can serve within its queue timeout ({options.QueueTimeoutMs} ms)";
+        var limit = Math.Max(1, (int)(options.MaxQueueLength * share.Fraction));
+        if (share.Waiting >= limit)
+            return share.Fraction >= 1 ? $"its limit ({options.MaxQueueLength})" : $"this tenant's share of its limit ({limit} of {options.MaxQueueLength})";
+        if (total >= 2 * options.MaxQueueLength) return $"twice its limit ({2 * options.MaxQueueLength}) with every tenant's share";
+        if (share.Waiting > 0 && _batchSeconds > 0 && Wait(share.Position) > TimeSpan.FromMilliseconds(options.QueueTimeoutMs))
+            return $"more than it can serve this tenant within its queue timeout ({options.QueueTimeoutMs} ms)";
         return null;
     }
 
-    /// <summary>When <paramref name="waiting"/> requests will have drained, in whole seconds from 1 to 60 (1 before any batch has finished).</summary>
-    public TimeSpan RetryAfter(int waiting)
+    /// <summary>When a tenant's backlog will have drained, in whole seconds from 1 to 60 (1 before any batch has finished).</summary>
+    public TimeSpan RetryAfter(QueueShare share)
     {
-        var seconds = _batchSeconds > 0 ? Wait(waiting).TotalSeconds : 1;
+        var seconds = _batchSeconds > 0 ? Wait(share.Position).TotalSeconds : 1;
         return TimeSpan.FromSeconds(Math.Clamp(Math.Ceiling(seconds), 1, 60));
     }
 }

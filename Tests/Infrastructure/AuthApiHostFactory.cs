@@ -35,6 +35,9 @@ public sealed class AuthApiHostFactory : ApiHostFactory
     /// </summary>
     public static string HeldModel(int index) => $"test-held-{index}";
 
+    /// <summary>A model that runs one request at a time (25 ms a step) with room for four waiting: where keys share a queue.</summary>
+    public const string SharedQueueModel = "test-shared-queue";
+
     private readonly List<HttpClient> _clients = [];
 
     public LogCapture Logs { get; } = new();
@@ -70,6 +73,11 @@ public sealed class AuthApiHostFactory : ApiHostFactory
         settings["Auth:ApiKeys:4:ConcurrentRequests"] = Concurrent.ToString();
         Limited(settings, 5, "rate-c", RateKeyC);
         settings["Auth:AdminKeys:0"] = AdminKey;
+        settings[$"Inference:Models:{SharedQueueModel}:LoadOnStart"] = "true";
+        settings[$"Inference:Models:{SharedQueueModel}:Simulation:LoadSeconds"] = "0";
+        settings[$"Inference:Models:{SharedQueueModel}:Simulation:StepMs"] = "25";
+        settings[$"Inference:Models:{SharedQueueModel}:Batching:MaxBatchSize"] = "1";
+        settings[$"Inference:Models:{SharedQueueModel}:Batching:MaxQueueLength"] = "4";
         for (var i = 0; i < Concurrent; i++)
         {
             settings[$"Inference:Models:{HeldModel(i)}:LoadOnStart"] = "true";

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Orleans.Inference.ApiHost.Auth;
+using Orleans.Inference.Generation;
 
 namespace Orleans.Inference.Tests.ApiHost.Auth;
 
@@ -98,6 +99,36 @@ public sealed class AuthOptionsTests
         var options = new AuthOptions { ApiKeys = [new ApiKeyOptions { Key = "sk-a-0123456789" }], AdminKeys = [new ApiKeyOptions { Key = "sk-b-0123456789" }] };
 
         Assert.True(new AuthOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void ApiKeyRing_KeyWithWeightAndPriority_IsThatTenantOfTheQueues_OthersTheirNameWithDefaults()
+    {
+        var options = Bind(Configuration(new()
+        {
+            ["Auth:ApiKeys:0:Key"] = "sk-chat-0123456789",
+            ["Auth:ApiKeys:0:Name"] = "chat",
+            ["Auth:ApiKeys:0:Weight"] = "3",
+            ["Auth:ApiKeys:0:Priority"] = "Interactive",
+            ["Auth:ApiKeys:1"] = "sk-plain-0123456789",
+        }));
+
+        var ring = new ApiKeyRing(Options.Create(options));
+
+        Assert.Equal(new Tenant("chat", 3, TenantPriority.Interactive), ring.Identities[0].Tenant);
+        Assert.Equal(new Tenant("api-key-2", 1, TenantPriority.Standard), ring.Identities[1].Tenant);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    public void Validator_WeightOutOfRange_FailsNamingTheKey(int weight)
+    {
+        var options = new AuthOptions { ApiKeys = [new ApiKeyOptions { Key = "sk-a-0123456789", Name = "team-a", Weight = weight }] };
+
+        var result = new AuthOptionsValidator().Validate(null, options);
+
+        Assert.Contains("Auth:ApiKeys:0 (team-a): Weight must be from 1 to 1000.", result.Failures!);
     }
 
     [Fact]

@@ -75,6 +75,29 @@ public sealed class BatchTimingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PastItsShare_AFloodingTenantIsRefused_WhileAnotherTenantIsStillAdmitted()
+    {
+        var flood = new Tenant("flood");
+        InferenceRequest Request(Tenant tenant, string prompt, int tokens = 1) => new(prompt, new SamplingParameters(tokens), Tenant: tenant);
+        await Paced.OpenAsync();
+        var running = Paced.CompleteAsync(Request(flood, "runs", 1000));
+        await HttpJson.EventuallyAsync(() => Queued(Paced) == 1, TimeSpan.FromSeconds(5), "the first request runs");
+        var floodWaiting = new[] { Paced.CompleteAsync(Request(flood, "waits 1")), Paced.CompleteAsync(Request(flood, "waits 2")) };
+        await HttpJson.EventuallyAsync(() => Queued(Paced) == 3, TimeSpan.FromSeconds(5), "the flood fills the queue");
+        var alone = await Assert.ThrowsAsync<QueueFullException>(() => Paced.CompleteAsync(Request(flood, "too many")));
+
+        var light = Paced.CompleteAsync(Request(new Tenant("light"), "arrives late"));
+        await HttpJson.EventuallyAsync(() => Queued(Paced) == 4, TimeSpan.FromSeconds(5), "the other tenant is let in");
+        var shared = await Assert.ThrowsAsync<QueueFullException>(() => Paced.CompleteAsync(Request(flood, "still too many")));
+
+        Assert.Contains("its limit (2)", alone.Message);
+        Assert.Contains("this tenant's share of its limit (1 of 2)", shared.Message);
+        Assert.False(light.IsCompleted);
+        Assert.All(floodWaiting, waiting => Assert.False(waiting.IsCompleted));
+        Assert.False(running.IsCompleted);
+    }
+
+    [Fact]
     public async Task PastMaxQueueLength_CallersThatLeftMakeRoom_AndLeaveTheQueueLengthMetric()
     {
         var meters = _cluster.GetSiloServiceProvider(_cluster.Silos[0].SiloAddress).GetRequiredService<IMeterFactory>();
