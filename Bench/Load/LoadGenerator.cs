@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
@@ -80,6 +81,7 @@ internal sealed class LoadGenerator(HttpClient http)
             {
                 Content = new StringContent(options.Body, Encoding.UTF8, "application/json"),
             };
+            if (options.ApiKey is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode || !options.Streaming)

@@ -14,6 +14,9 @@ internal sealed record LoadOptions
     /// <summary>Parse the response as Server-Sent Events, timing the first and every token.</summary>
     public bool Streaming { get; init; }
 
+    /// <summary>An API key to send as a bearer token on every request; null for none.</summary>
+    public string? ApiKey { get; init; }
+
     /// <summary>Closed loop: this many clients, each sending its next request when the last one ends.</summary>
     public int Clients { get; init; } = 10;
 

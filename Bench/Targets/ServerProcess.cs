@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 
 namespace Orleans.Inference.Bench.Targets;
@@ -38,7 +39,8 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>Starts <c>dotnet {dll} {args}</c> on a free loopback port and waits until <paramref name="readyPath"/> answers 200.</summary>
     public static async Task<ServerProcess> StartAsync(
-        string dll, string args, IDictionary<string, string> environment, string readyPath, HttpClient http, Func<string, bool>? isReady = null)
+        string dll, string args, IDictionary<string, string> environment, string readyPath, HttpClient http, Func<string, bool>? isReady = null,
+        string? readyKey = null)
     {
         if (!File.Exists(dll)) throw new FileNotFoundException($"Build it first (dotnet build -c Release): {dll}");
         var port = FreePort();
@@ -71,7 +73,9 @@ internal sealed class ServerProcess : IAsyncDisposable
             if (process.HasExited) throw new InvalidOperationException($"The server exited with code {process.ExitCode}.");
             try
             {
-                using var response = await http.GetAsync(new Uri(server.BaseAddress, readyPath));
+                using var ask = new HttpRequestMessage(HttpMethod.Get, new Uri(server.BaseAddress, readyPath));
+                if (readyKey is not null) ask.Headers.Authorization = new AuthenticationHeaderValue("Bearer", readyKey);
+                using var response = await http.SendAsync(ask);
                 if (response.IsSuccessStatusCode && (isReady is null || isReady(await response.Content.ReadAsStringAsync()))) return server;
             }
             catch (HttpRequestException)

@@ -12,6 +12,9 @@ internal sealed record ServerSpec(string Name, bool Floor, IReadOnlyDictionary<s
     /// <summary>Start a Simulator and, in front of it, the YARP peer (<see cref="ProxyServer"/>) instead of the ApiHost.</summary>
     public bool Proxy { get; init; }
 
+    /// <summary>An API key the ApiHost accepts, to ask it whether its model is ready; null when it has no keys.</summary>
+    public string? ReadyKey { get; init; }
+
     /// <summary>More than 1: a Redis cluster of this many silos, the ApiHost's and compute-only ones holding the models (<see cref="BenchCluster"/>).</summary>
     public int Silos { get; init; } = 1;
 
@@ -52,7 +55,7 @@ internal sealed record ServerSpec(string Name, bool Floor, IReadOnlyDictionary<s
         {
             var gateway = await ServerProcess.StartAsync(
                 SiblingDll("ApiHost", "Orleans.Inference.ApiHost.dll"), "", settings, $"v1/models/{ReadyModel}", http,
-                body => body.Contains("\"state\":\"Ready\"", StringComparison.Ordinal));
+                body => body.Contains("\"state\":\"Ready\"", StringComparison.Ordinal), ReadyKey);
             if (simulator is not null) gateway.Companions.Add(simulator);
             gateway.Companions.AddRange(members);
             // Redis is infrastructure; the silos are the gateway, so their CPU and memory count with it.

@@ -117,6 +117,25 @@ public sealed class BenchSmokeTests(ApiHostFactory host)
     }
 
     [Fact]
+    public async Task Tenants_StartingItsOwnServer_MeasuresEachKeyBesideTheOther_AndWhatKeysCost()
+    {
+        var options = new BenchOptions { Scenario = "tenants", Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3), Settle = TimeSpan.Zero };
+
+        var results = await Scenarios.RunAsync(options, host.Http, TextWriter.Null);
+
+        Assert.Equal(
+            ["capacity", "steady alone", "flood", "steady beside the flood", "weight 3", "weight 1", "baseline, no keys", "baseline, keys with weights"],
+            results.Select(r => r.Config.Split(':')[0]));
+        var byName = results.ToDictionary(r => r.Config.Split(':')[0]);
+        Assert.Equal(5 * byName["capacity"].Rps, byName["flood"].Rate!.Value, 6);
+        // The flood overflows its share of the queue; the steady key beside it is never refused.
+        Assert.True(byName["flood"].RejectedShare > 0, "five times the capacity overflows the queue");
+        Assert.Equal(1.0, byName["steady beside the flood"].SuccessRate);
+        Assert.All(results.Where(r => r.Config.StartsWith("weight", StringComparison.Ordinal) || r.Config.StartsWith("baseline", StringComparison.Ordinal)),
+            r => Assert.True(r.Requests > 0 && r.SuccessRate == 1.0, $"{r.Config}: {r.Requests} requests, {r.SuccessRate:P0}"));
+    }
+
+    [Fact]
     public async Task Overload_StartingItsOwnServer_ShedsWhatIsOverCapacityAndRecovers()
     {
         var options = new BenchOptions { Scenario = "overload", Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3), Settle = TimeSpan.Zero };
