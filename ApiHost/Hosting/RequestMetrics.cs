@@ -77,7 +77,7 @@ internal sealed class RequestMetrics
         var model = Tag(request.Model ?? "none");
         var outcomeTag = new KeyValuePair<string, object?>("outcome", outcome);
         // A request refused before its endpoint (the key's rate limit) is still its key's.
-        var tenant = request.Tenant ?? (http.User.Identity as ApiKeyIdentity)?.Tenant ?? Tenant.Shared;
+        var tenant = request.Tenant ?? RequestTenants.KeyOf(http)?.Tenant ?? Tenant.Shared;
         _requests.Add(1, model, outcomeTag, new KeyValuePair<string, object?>("tenant", tenant.MetricName));
         _duration.Record(Stopwatch.GetElapsedTime(request.Started).TotalMilliseconds, model, outcomeTag);
         return outcome;

@@ -17,7 +17,7 @@ namespace Orleans.Inference.Batching;
 internal sealed class BatchScheduler(
     BatchingOptions options, TimeProvider time, Func<BatchSequence, object?> compatibilityKey, Func<BatchSequence, bool>? runsAlone = null)
 {
-    private readonly FairQueue _queue = new();
+    private readonly FairQueue _queue = new(time);
     private long _freedAt;
     private int _expectedBack = 1;
 
@@ -41,10 +41,11 @@ internal sealed class BatchScheduler(
     }
 
     /// <summary>Removes the sequences that have waited past the queue timeout, for the caller to fail.</summary>
-    public List<(BatchSequence Sequence, TimeSpan Waited)> RemoveExpired()
+    public IReadOnlyList<(BatchSequence Sequence, TimeSpan Waited)> RemoveExpired()
     {
-        if (_queue.Count == 0) return [];
         var timeout = TimeSpan.FromMilliseconds(options.QueueTimeoutMs);
+        // Nothing has expired unless the longest-waiting one has: most dispatches look no further.
+        if (_queue.Count == 0 || time.GetElapsedTime(_queue.Oldest().EnqueuedAt) < timeout) return [];
         var now = time.GetTimestamp();
         return _queue.RemoveWhere(waiting => time.GetElapsedTime(waiting.EnqueuedAt, now) >= timeout)
             .ConvertAll(waiting => (waiting.Sequence, time.GetElapsedTime(waiting.EnqueuedAt, now)));
@@ -97,13 +98,5 @@ internal sealed class BatchScheduler(
     private long FormingSince => Math.Max(_queue.Oldest().EnqueuedAt, _freedAt);
 
     /// <summary>Takes up to MaxBatchSize sequences that can share a batch, tenants taking turns by weight (<see cref="FairQueue"/>).</summary>
-    private List<BatchSequence> Take()
-    {
-        var now = time.GetTimestamp();
-        return _queue.Take(options.MaxBatchSize, waiting => compatibilityKey(waiting.Sequence)).ConvertAll(waiting =>
-        {
-            waiting.Sequence.QueueWait = time.GetElapsedTime(waiting.EnqueuedAt, now);
-            return waiting.Sequence;
-        });
-    }
+    private List<BatchSequence> Take() => _queue.Take(options.MaxBatchSize, compatibilityKey);
 }

@@ -9,7 +9,9 @@ namespace Orleans.Inference.Tests.Grains.Batching;
 public sealed class FairQueueTests
 {
     private readonly FakeTimeProvider _time = new();
-    private readonly FairQueue _queue = new();
+    private readonly FairQueue _queue;
+
+    public FairQueueTests() => _queue = new FairQueue(_time);
 
     [Fact]
     public void Take_LoneTenant_IsFirstComeFirstServed_InWholeBatches()
@@ -83,7 +85,7 @@ public sealed class FairQueueTests
         var hotAgain = Sequence(tenant, temperature: 1);
         foreach (var sequence in new[] { hot, cold, hotAgain }) _queue.Enqueue(new QueuedSequence(sequence, _time.GetTimestamp()));
 
-        var first = Take(8, keyOf: waiting => waiting.Sequence.Request.Sampling.Temperature);
+        var first = Take(8, keyOf: sequence => sequence.Request.Sampling.Temperature);
 
         Assert.Equal([hot, hotAgain], first);
         Assert.Equal(cold, _queue.Next().Sequence);
@@ -98,6 +100,22 @@ public sealed class FairQueueTests
 
         Assert.Equal(early[0], _queue.Oldest().Sequence);
         Assert.Equal(later[0], _queue.Next().Sequence);
+    }
+
+    [Fact]
+    public void Take_SetsEachSequencesQueueWait_AndATenantThatComesBackAfterLeavingJoinsAtTheEndOfTheRound()
+    {
+        var first = Enqueue(new Tenant("a"), 1);
+        _time.Advance(TimeSpan.FromMilliseconds(7));
+        Assert.Equal(first, Take(4));
+        Assert.Equal(TimeSpan.FromMilliseconds(7), first[0].QueueWait);
+
+        var other = Enqueue(new Tenant("b"), 2);
+        var back = Enqueue(new Tenant("a", Weight: 2), 2);
+
+        // "a" left when its queue emptied; back with a new weight, it waits its turn behind "b", then takes two.
+        Assert.Equal([other[0], back[0], back[1], other[1]], Take(4));
+        Assert.Equal(0, _queue.ActiveWeight);
     }
 
     [Fact]
@@ -122,8 +140,7 @@ public sealed class FairQueueTests
         return sequences;
     }
 
-    private List<BatchSequence> Take(int maxBatchSize, Func<QueuedSequence, object?>? keyOf = null) =>
-        _queue.Take(maxBatchSize, keyOf ?? (_ => null)).ConvertAll(waiting => waiting.Sequence);
+    private List<BatchSequence> Take(int maxBatchSize, Func<BatchSequence, object?>? keyOf = null) => _queue.Take(maxBatchSize, keyOf ?? (_ => null));
 
     private static BatchSequence Sequence(Tenant tenant, float? temperature = null) =>
         BatchSequence.ForResult(new InferenceRequest("p", new SamplingParameters(4, temperature), Tenant: tenant), CancellationToken.None);
