@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Orleans.Inference.ApiHost.Quotas;
 using Orleans.Inference.Generation;
+using Orleans.Inference.Quotas;
 
 namespace Orleans.Inference.ApiHost.Auth;
 
@@ -9,12 +11,13 @@ namespace Orleans.Inference.ApiHost.Auth;
 /// </summary>
 internal sealed class ApiKeyIdentity : ClaimsIdentity
 {
-    public ApiKeyIdentity(string name, bool admin, KeyLimits limits, Tenant tenant)
+    public ApiKeyIdentity(string name, bool admin, KeyLimits limits, Tenant tenant, QuotaLimits? quotas = null)
         : base(ClaimsOf(name, admin), AuthPolicies.Scheme, ClaimTypes.Name, ClaimTypes.Role)
     {
         IsAdmin = admin;
         Limits = limits;
         Tenant = tenant;
+        Quota = quotas is { IsLimited: true } ? new KeyQuota(name, quotas) : null;
     }
 
     public bool IsAdmin { get; }
@@ -23,6 +26,9 @@ internal sealed class ApiKeyIdentity : ClaimsIdentity
 
     /// <summary>The key as a tenant of the models' queues: its name, weight and priority.</summary>
     public Tenant Tenant { get; }
+
+    /// <summary>This host's share of the key's cluster-wide quotas; null for a key without any.</summary>
+    public KeyQuota? Quota { get; }
 
     private static IEnumerable<Claim> ClaimsOf(string name, bool admin)
     {

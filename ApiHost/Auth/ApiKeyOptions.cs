@@ -23,6 +23,15 @@ public sealed class ApiKeyOptions
     /// <summary>This key's requests in progress at once on <c>/v1/*</c>; 0 for no limit; unset for <c>Auth:RateLimits</c>'s.</summary>
     public int? ConcurrentRequests { get; set; }
 
+    /// <summary>Generation requests this key may start per minute across the whole cluster; 0 or unset for no limit.</summary>
+    public int RequestsPerMinute { get; set; }
+
+    /// <summary>Tokens (prompt and completion) this key may use per minute across the whole cluster; 0 or unset for no limit.</summary>
+    public long TokensPerMinute { get; set; }
+
+    /// <summary>Tokens this key may use per day (UTC) across the whole cluster; 0 or unset for no limit.</summary>
+    public long TokensPerDay { get; set; }
+
     /// <summary>
     /// This key's share of a busy model against other keys' weights (1 to 1,000; default 1): requests are queued per key
     /// and batches filled across keys by weight, so with weights 3 and 1 two saturating keys get 3:1 of the model.

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Orleans.Inference.Generation;
+using Orleans.Inference.Quotas;
 
 namespace Orleans.Inference.ApiHost.Auth;
 
@@ -24,7 +25,8 @@ internal sealed class ApiKeyRing
         var keys = options.Value.AllKeys().ToList();
         _hashes = keys.Select(entry => SHA256.HashData(Encoding.UTF8.GetBytes(entry.Key.Key))).ToArray();
         var identities = keys.Select(entry => new ApiKeyIdentity(
-            entry.Name, entry.Admin, KeyLimits.Resolve(entry.Key, options.Value.RateLimits), new Tenant(entry.Name, entry.Key.Weight, entry.Key.Priority))).ToArray();
+            entry.Name, entry.Admin, KeyLimits.Resolve(entry.Key, options.Value.RateLimits), new Tenant(entry.Name, entry.Key.Weight, entry.Key.Priority),
+            new QuotaLimits(entry.Key.RequestsPerMinute, entry.Key.TokensPerMinute, entry.Key.TokensPerDay))).ToArray();
         _principals = Array.ConvertAll(identities, identity => new ClaimsPrincipal(identity));
         Identities = identities;
     }

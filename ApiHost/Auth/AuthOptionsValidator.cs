@@ -30,6 +30,8 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             if (!names.Add(keyName)) errors.Add($"{path}: the name '{keyName}' is taken by another key.");
             Limits(errors, $"{path}:", key.RequestsPerSecond, key.Burst, key.ConcurrentRequests);
             if (key.Weight is < 1 or > MaximumWeight) errors.Add($"{path} ({keyName}): Weight must be from 1 to {MaximumWeight}.");
+            if (key.RequestsPerMinute < 0 || key.TokensPerMinute < 0 || key.TokensPerDay < 0)
+                errors.Add($"{path} ({keyName}): RequestsPerMinute, TokensPerMinute and TokensPerDay must be 0 (no limit) or positive.");
             if (!Enum.IsDefined(key.Priority)) errors.Add($"{path} ({keyName}): Priority must be Interactive, Standard or Batch.");
         }
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Inference.ApiHost.Quotas;
+using Orleans.Inference.Hosting;
 
 namespace Orleans.Inference.ApiHost.Auth;
 
@@ -18,6 +20,9 @@ internal static class GatewayAuthExtensions
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) => options.BindKeys(configuration)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
+        // Endpoints take it either way; without keys it admits everything at once.
+        services.TryAddSingleton<QuotaLedger>();
+        services.TryAddKeyedSingleton(QuotaTime.Key, TimeProvider.System);
 
         // Decided on the configuration, not the bound options: the framework adds authentication middleware by itself
         // to any app with authentication services, so without keys there must be none.

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Inference.ApiHost.Auth;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Hosting;
+using Orleans.Inference.ApiHost.Quotas;
 using Orleans.Inference.ApiHost.Requests;
 using Orleans.Inference.ApiHost.Streaming;
 using Orleans.Inference.Client;
@@ -35,7 +36,8 @@ public static class ChatCompletionsApi
     }
 
     internal static async Task<IResult> CreateAsync(
-        HttpContext http, IGrainFactory grains, ITokenTransport transport, IModelCatalog catalog, TimeProvider time, IOptions<LimitsOptions> limits)
+        HttpContext http, IGrainFactory grains, ITokenTransport transport, IModelCatalog catalog, TimeProvider time, IOptions<LimitsOptions> limits,
+        QuotaLedger quotas)
     {
         var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.ChatCompletionRequest, limits.Value.MaxRequestBodyBytes);
         if (body is null) return error!;
@@ -44,26 +46,29 @@ public static class ChatCompletionsApi
         if (invalid is not null) return ApiErrors.BadRequest(invalid);
         if (await catalog.FindAsync(body.Model) is not { } model) return ApiErrors.ModelNotFound(body.Model);
         var tenant = RequestTenants.Of(http, body.User);
-        if (http.Features.Get<GenerationRequestFeature>() is { } generation) (generation.Model, generation.Tenant) = (body.Model, tenant);
+        var generation = http.Features.Get<GenerationRequestFeature>();
+        generation?.Identify(body.Model, tenant);
 
         invalid = SamplingValidation.TryCreate(body, body.TokenLimit(), model.TokenLimits(), out var sampling);
         if (invalid is not null) return ApiErrors.BadRequest(invalid);
 
         var request = new InferenceRequest(prompt, sampling, messages, body.User, http.TraceIdentifier, tenant);
+        if (await quotas.AdmitAsync(http, QuotaLedger.Reservation([prompt], sampling.MaxTokens)) is { } overQuota) return overQuota;
         if (body.Stream)
         {
-            var chunks = StreamChunks(transport, body.Model, request, body.StreamOptions?.IncludeUsage == true, time, http.RequestAborted);
+            var chunks = StreamChunks(transport, body.Model, request, body.StreamOptions?.IncludeUsage == true, time, generation, http.RequestAborted);
             return await EventStreamResult<ChatCompletionChunk>.StartAsync(chunks, OpenAiJson.Context.ChatCompletionChunk, http);
         }
 
         var result = await grains.CompleteAsync(body.Model, request, http.RequestAborted);
+        generation?.Used(result.Usage.TotalTokens);
         var response = ChatCompletionResponse.From(ResponseIds.ChatCompletion(), time.UnixNow(), body.Model, result);
         return TypedResults.Json(response, OpenAiJson.Context.ChatCompletionResponse);
     }
 
     private static async IAsyncEnumerable<ChatCompletionChunk> StreamChunks(
         ITokenTransport transport, string model, InferenceRequest request, bool includeUsage, TimeProvider time,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        GenerationRequestFeature? generation, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var id = ResponseIds.ChatCompletion();
         var created = time.UnixNow();
@@ -81,6 +86,7 @@ public static class ChatCompletionsApi
             if (chunk.IsFinal) yield return ChatCompletionChunk.Finish(id, created, model, 0, chunk.FinishReason.ToOpenAi()!);
         }
 
+        if (usage is not null) generation?.Used(usage.TotalTokens);
         if (includeUsage && usage is not null)
             yield return ChatCompletionChunk.Summary(id, created, model, Usage.Of(usage));
     }

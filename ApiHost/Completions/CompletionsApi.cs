@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Inference.ApiHost.Auth;
 using Orleans.Inference.ApiHost.Errors;
 using Orleans.Inference.ApiHost.Hosting;
+using Orleans.Inference.ApiHost.Quotas;
 using Orleans.Inference.ApiHost.Requests;
 using Orleans.Inference.ApiHost.Streaming;
 using Orleans.Inference.Client;
@@ -34,7 +35,8 @@ public static class CompletionsApi
     }
 
     internal static async Task<IResult> CreateAsync(
-        HttpContext http, IGrainFactory grains, ITokenTransport transport, IModelCatalog catalog, TimeProvider time, IOptions<LimitsOptions> limits)
+        HttpContext http, IGrainFactory grains, ITokenTransport transport, IModelCatalog catalog, TimeProvider time, IOptions<LimitsOptions> limits,
+        QuotaLedger quotas)
     {
         var (body, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Context.CompletionRequest, limits.Value.MaxRequestBodyBytes);
         if (body is null) return error!;
@@ -45,7 +47,8 @@ public static class CompletionsApi
             return ApiErrors.ArrayTooLong("prompt", limits.Value.MaxPromptsPerRequest, body.Prompt.Values.Length);
         if (await catalog.FindAsync(body.Model) is not { } model) return ApiErrors.ModelNotFound(body.Model);
         var tenant = RequestTenants.Of(http, body.User);
-        if (http.Features.Get<GenerationRequestFeature>() is { } generation) (generation.Model, generation.Tenant) = (body.Model, tenant);
+        var generation = http.Features.Get<GenerationRequestFeature>();
+        generation?.Identify(body.Model, tenant);
         // More prompts than the model's queue holds would get 429 forever: retrying cannot help, so it is the client's error.
         if (body.Prompt.Values.Length > model.Batching.MaxQueueLength)
             return ApiErrors.ArrayTooLong("prompt", model.Batching.MaxQueueLength, body.Prompt.Values.Length);
@@ -55,14 +58,16 @@ public static class CompletionsApi
 
         var requestId = http.TraceIdentifier;
         var requests = Array.ConvertAll(body.Prompt.Values, prompt => new InferenceRequest(prompt, sampling, User: body.User, RequestId: requestId, Tenant: tenant));
+        if (await quotas.AdmitAsync(http, QuotaLedger.Reservation(body.Prompt.Values, sampling.MaxTokens)) is { } overQuota) return overQuota;
         var aborted = http.RequestAborted;
         if (body.Stream)
         {
-            var chunks = StreamChunks(transport, body.Model, requests, body.StreamOptions?.IncludeUsage == true, time, aborted);
+            var chunks = StreamChunks(transport, body.Model, requests, body.StreamOptions?.IncludeUsage == true, time, generation, aborted);
             return await EventStreamResult<CompletionResponse>.StartAsync(chunks, OpenAiJson.Context.CompletionResponse, http);
         }
 
         var results = await CompleteAllAsync(grains, body.Model, requests, aborted);
+        generation?.Used(results.Sum(result => (long)result.Usage.TotalTokens));
         var response = CompletionResponse.From(ResponseIds.Completion(), time.UnixNow(), body.Model, results);
         return TypedResults.Json(response, OpenAiJson.Context.CompletionResponse);
     }
@@ -78,7 +83,7 @@ public static class CompletionsApi
 
     private static async IAsyncEnumerable<CompletionResponse> StreamChunks(
         ITokenTransport transport, string model, InferenceRequest[] requests, bool includeUsage, TimeProvider time,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        GenerationRequestFeature? generation, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var id = ResponseIds.Completion();
         var created = time.UnixNow();
@@ -90,6 +95,7 @@ public static class CompletionsApi
             yield return CompletionResponse.Chunk(id, created, model, index, chunk.Text, chunk.FinishReason.ToOpenAi());
         }
 
+        generation?.Used(usages.Sum(usage => (long)usage.TotalTokens));
         if (includeUsage) yield return CompletionResponse.Summary(id, created, model, Usage.Sum(usages));
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orleans.Inference.ApiHost.Quotas;
 using Orleans.Inference.Generation;
 
 namespace Orleans.Inference.ApiHost.Hosting;
@@ -15,8 +16,20 @@ internal sealed class GenerationRequestFeature
     /// <summary>Whose request it is, once the endpoint knows (see <c>RequestTenants</c>).</summary>
     public Tenant? Tenant { get; set; }
 
+    /// <summary>Its admission against its key's quotas, when the key has any.</summary>
+    public QuotaDecision? Quota { get; set; }
+
+    /// <summary>
+    /// The request's usage is known (prompt and completion tokens): its key's quota is charged that, not its reservation.
+    /// A request that never learns its usage (a failed backend, a client that left) keeps its reservation.
+    /// </summary>
+    public void Used(long tokens) => Quota?.Settle(tokens);
+
     /// <summary>True when a stream that had started ended with an error event (its status was already 200).</summary>
     public bool StreamFailed { get; set; }
+
+    /// <summary>Once the endpoint knows them: the request's model and tenant, for the metrics.</summary>
+    public void Identify(string model, Tenant? tenant) => (Model, Tenant) = (model, tenant);
 
     /// <summary>True for the generation endpoints (<c>/v1/completions</c>, <c>/v1/chat/completions</c>).</summary>
     public static bool IsGeneration(HttpRequest request) =>

@@ -25,6 +25,7 @@ public static class InferenceSiloBuilderExtensions
     {
         builder.Services.AddInferenceCatalog();
         builder.Services.TryAddKeyedSingleton(InferenceTime.Key, TimeProvider.System);
+        builder.Services.TryAddKeyedSingleton(QuotaTime.Key, TimeProvider.System);
         builder.Services.TryAddSingleton<BackendProvider>();
         builder.Services.TryAddSingleton<BackendEndpoints>();
         builder.Services.TryAddSingleton<IBackendReachability>(services => services.GetRequiredService<BackendEndpoints>());
