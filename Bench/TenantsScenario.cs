@@ -9,7 +9,8 @@ namespace Orleans.Inference.Bench;
 /// <summary>
 /// The <c>tenants</c> scenario of issue #23: API keys sharing one model whose capacity is its simulated cost (as in
 /// <c>overload</c>). A key that floods the model at five times its capacity beside one that sends a fifth of it; two
-/// saturating keys weighted 3 and 1; and what keys with weights cost the <c>baseline</c> load.
+/// saturating keys weighted 3 and 1; what keys with weights cost the <c>baseline</c> load; and a key's quota across two
+/// ApiHosts (<see cref="QuotaClusterRun"/>, which needs redis-server).
 /// </summary>
 internal static class TenantsScenario
 {
@@ -85,6 +86,7 @@ internal static class TenantsScenario
             Add(results, result);
         }
 
+        results.AddRange(await QuotaClusterRun.RunAsync(options, http, output));
         return results;
     }
 

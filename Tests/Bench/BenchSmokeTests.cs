@@ -124,15 +124,21 @@ public sealed class BenchSmokeTests(ApiHostFactory host)
         var results = await Scenarios.RunAsync(options, host.Http, TextWriter.Null);
 
         Assert.Equal(
-            ["capacity", "steady alone", "flood", "steady beside the flood", "weight 3", "weight 1", "baseline, no keys", "baseline, keys with weights"],
+            [
+                "capacity", "steady alone", "flood", "steady beside the flood", "weight 3", "weight 1", "baseline, no keys", "baseline, keys with weights",
+                "quota across 2 ApiHosts", "quota across 2 ApiHosts",
+            ],
             results.Select(r => r.Config.Split(':')[0]));
-        var byName = results.ToDictionary(r => r.Config.Split(':')[0]);
+        var byName = results.DistinctBy(r => r.Config.Split(':')[0]).ToDictionary(r => r.Config.Split(':')[0]);
         Assert.Equal(5 * byName["capacity"].Rps, byName["flood"].Rate!.Value, 6);
         // The flood overflows its share of the queue; the steady key beside it is never refused.
         Assert.True(byName["flood"].RejectedShare > 0, "five times the capacity overflows the queue");
         Assert.Equal(1.0, byName["steady beside the flood"].SuccessRate);
         Assert.All(results.Where(r => r.Config.StartsWith("weight", StringComparison.Ordinal) || r.Config.StartsWith("baseline", StringComparison.Ordinal)),
             r => Assert.True(r.Requests > 0 && r.SuccessRate == 1.0, $"{r.Config}: {r.Requests} requests, {r.SuccessRate:P0}"));
+        // The quota's run: both hosts were sent load, and the one left standing answered.
+        Assert.All(results.Where(r => r.Config.StartsWith("quota", StringComparison.Ordinal)), r => Assert.True(r.Requests > 0, r.Config));
+        Assert.True(results[^1].SuccessRate > 0, "the ApiHost that was not killed served the key");
     }
 
     [Fact]
