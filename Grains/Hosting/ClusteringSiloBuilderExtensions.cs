@@ -65,7 +65,7 @@ public static class ClusteringSiloBuilderExtensions
             membership.NumMissedProbesLimit = options.Value.Membership.MissedProbesLimit;
         });
 
-        // The models' desired state, the registered models and stream subscriptions outlive any one silo.
+        // The models' desired state, the registered models, the keys' quota counts and stream subscriptions outlive any one silo.
         foreach (var name in (string[])[InferenceStorage.Name, InferenceStorage.PubSub])
         {
             builder.AddRedisGrainStorage(name, storage => storage.Configure<IOptions<ClusteringOptions>>((redis, options) =>
