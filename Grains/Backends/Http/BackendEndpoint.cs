@@ -14,13 +14,18 @@ internal sealed class BackendEndpoint : IDisposable
     private readonly BackendEndpointOptions _options;
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
     private readonly BackendLog _log;
+    private readonly PrefixRouter? _prefixes;
+    private readonly BackendMetrics? _metrics;
 
-    public BackendEndpoint(string name, BackendEndpointOptions options, TimeProvider time, BackendLog log)
+    public BackendEndpoint(string name, BackendEndpointOptions options, TimeProvider time, BackendLog log, BackendMetrics? metrics = null)
     {
         Name = name;
         _log = log;
+        _metrics = metrics;
         _options = options;
         _replicas = [.. options.Replicas.Select(url => new BackendReplica(name, BaseAddress(url), options, time, log))];
+        if (options.Selection == ReplicaSelection.PrefixAffinity)
+            _prefixes = new PrefixRouter(options.PrefixBlockChars, options.PrefixCacheEntries, options.PrefixLoadEpsilon);
         var resilience = options.Resilience;
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         if (resilience.MaxRetries > 0)
@@ -47,12 +52,13 @@ internal sealed class BackendEndpoint : IDisposable
 
     /// <summary>
     /// Sends a request built by <paramref name="create"/> for the chosen replica; returns once the response has begun, or
-    /// throws a <see cref="Generation.BackendException"/> carrying the status the caller should get.
+    /// throws a <see cref="Generation.BackendException"/> carrying the status the caller should get. <paramref name="prompt"/>
+    /// is what <see cref="ReplicaSelection.PrefixAffinity"/> routes by (ignored by the other selections).
     /// </summary>
     public async Task<BackendResponse> SendAsync(
-        Func<BackendReplica, HttpRequestMessage> create, string? requestId, CancellationToken cancellationToken)
+        Func<BackendReplica, HttpRequestMessage> create, string? requestId, CancellationToken cancellationToken, string? prompt = null)
     {
-        var attempt = new Attempt(this, create);
+        var attempt = new Attempt(this, create, _prefixes is not null && prompt is not null ? _prefixes.Hash(prompt) : null);
         HttpResponseMessage response;
         try
         {
@@ -130,8 +136,11 @@ internal sealed class BackendEndpoint : IDisposable
         }
     }
 
-    /// <summary>The least loaded healthy replica (power of two choices or least outstanding), avoiding the one that just failed.</summary>
-    private BackendReplica Pick(BackendReplica? failed)
+    /// <summary>
+    /// The healthy replica for a request (by prefix affinity when it has <paramref name="prefix"/> hashes, otherwise the
+    /// least loaded by power of two choices or least outstanding), avoiding the one that just failed.
+    /// </summary>
+    private BackendReplica Pick(BackendReplica? failed, ulong[]? prefix)
     {
         Span<int> candidates = stackalloc int[_replicas.Length];
         var count = 0;
@@ -143,6 +152,7 @@ internal sealed class BackendEndpoint : IDisposable
         if (count == 0 && failed is { IsOut: false }) return failed;
         if (count == 0) throw new BrokenCircuitException("Every replica of the backend is out.", RetryAfter());
         if (count == 1) return _replicas[candidates[0]];
+        if (prefix is not null) return PickByPrefix(candidates[..count], prefix);
         if (_options.Selection == ReplicaSelection.LeastOutstanding)
         {
             var best = _replicas[candidates[0]];
@@ -159,6 +169,16 @@ internal sealed class BackendEndpoint : IDisposable
         var a = _replicas[candidates[first]];
         var b = _replicas[candidates[second]];
         return b.Outstanding < a.Outstanding ? b : a;
+    }
+
+    private BackendReplica PickByPrefix(ReadOnlySpan<int> candidates, ulong[] prefix)
+    {
+        Span<(int Replica, int Outstanding)> loads = stackalloc (int, int)[candidates.Length];
+        for (var i = 0; i < candidates.Length; i++) loads[i] = (candidates[i], _replicas[candidates[i]].Outstanding);
+        var choice = _prefixes!.Choose(prefix, loads);
+        _prefixes.Record(prefix, choice.Replica);
+        _metrics?.Routed(Name, choice.How);
+        return _replicas[choice.Replica];
     }
 
     private bool AnyReplicaIn()
@@ -211,13 +231,13 @@ internal sealed class BackendEndpoint : IDisposable
     }
 
     /// <summary>One request's attempts: each picks a replica and holds it until the response is done with.</summary>
-    private sealed class Attempt(BackendEndpoint endpoint, Func<BackendReplica, HttpRequestMessage> create)
+    private sealed class Attempt(BackendEndpoint endpoint, Func<BackendReplica, HttpRequestMessage> create, ulong[]? prefix)
     {
         public BackendReplica? Replica { get; private set; }
 
         public async ValueTask<HttpResponseMessage> RunAsync(CancellationToken cancellationToken)
         {
-            var replica = endpoint.Pick(Replica);
+            var replica = endpoint.Pick(Replica, prefix);
             Replica = replica;
             replica.Enter();
             try

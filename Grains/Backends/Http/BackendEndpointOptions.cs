@@ -15,6 +15,21 @@ public sealed class BackendEndpointOptions
     /// <summary>How a request (or an array batch) picks its replica.</summary>
     public ReplicaSelection Selection { get; set; } = ReplicaSelection.PowerOfTwoChoices;
 
+    /// <summary>
+    /// <see cref="ReplicaSelection.PrefixAffinity"/>: characters per prompt block (about a quarter as many tokens). Prompts
+    /// that share their first k blocks share a prefix; shorter blocks match finer, and cost more hashing per request.
+    /// </summary>
+    public int PrefixBlockChars { get; set; } = 256;
+
+    /// <summary><see cref="ReplicaSelection.PrefixAffinity"/>: block hashes remembered (an LRU, about 100 bytes each).</summary>
+    public int PrefixCacheEntries { get; set; } = 65_536;
+
+    /// <summary>
+    /// <see cref="ReplicaSelection.PrefixAffinity"/>: how far past the mean load (requests in flight, this one counted) the
+    /// preferred replica may be before the least loaded is taken instead: 0.25 allows 1.25 times the mean.
+    /// </summary>
+    public double PrefixLoadEpsilon { get; set; } = 0.25;
+
     /// <summary>The connection pool of each replica.</summary>
     public BackendPoolOptions Pool { get; set; } = new();
 

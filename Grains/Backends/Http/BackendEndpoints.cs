@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Inference.Models;
@@ -9,8 +10,9 @@ namespace Orleans.Inference.Backends.Http;
 /// The process's HTTP backend endpoints (section <c>Inference:Backends</c>), each with one pooled handler per replica,
 /// shared by every grain here. Public only so that <see cref="BackendProvider"/> can take it; hosts see it as <see cref="IBackendReachability"/>.
 /// </summary>
-public sealed class BackendEndpoints(IOptions<InferenceOptions> options, ILoggerFactory loggers) : IBackendReachability, IDisposable
+public sealed class BackendEndpoints(IOptions<InferenceOptions> options, ILoggerFactory loggers, IMeterFactory meters) : IBackendReachability, IDisposable
 {
+    private readonly BackendMetrics _metrics = new(meters);
     private readonly ConcurrentDictionary<string, Lazy<BackendEndpoint>> _endpoints = new(StringComparer.Ordinal);
     private readonly BackendLog _log = new(loggers.CreateLogger<BackendLog>());
 
@@ -34,7 +36,12 @@ public sealed class BackendEndpoints(IOptions<InferenceOptions> options, ILogger
             throw new InvalidOperationException($"No backend endpoint '{name}' is configured (section {InferenceOptions.SectionName}:Backends).");
 
         // Circuit breaks and retries run on real time, whatever clock the batching runs on.
-        return _endpoints.GetOrAdd(name, key => new Lazy<BackendEndpoint>(() => new BackendEndpoint(key, endpoint, TimeProvider.System, _log))).Value;
+        return _endpoints.GetOrAdd(name, key => new Lazy<BackendEndpoint>(() =>
+        {
+            var created = new BackendEndpoint(key, endpoint, TimeProvider.System, _log, _metrics);
+            _metrics.Track(created);
+            return created;
+        })).Value;
     }
 
     public void Dispose()

@@ -15,7 +15,10 @@ internal static class BackendValidation
                 yield return $"{at}:Replicas: '{url}' is not an http:// or https:// URL.";
         }
 
-        if (!Enum.IsDefined(endpoint.Selection)) yield return $"{at}:Selection must be PowerOfTwoChoices or LeastOutstanding.";
+        if (!Enum.IsDefined(endpoint.Selection)) yield return $"{at}:Selection must be PowerOfTwoChoices, LeastOutstanding or PrefixAffinity.";
+        if (endpoint.PrefixBlockChars < 16) yield return $"{at}:PrefixBlockChars must be at least 16.";
+        if (endpoint.PrefixCacheEntries < 1) yield return $"{at}:PrefixCacheEntries must be positive.";
+        if (!(endpoint.PrefixLoadEpsilon >= 0 && double.IsFinite(endpoint.PrefixLoadEpsilon))) yield return $"{at}:PrefixLoadEpsilon must be 0 or more.";
         var pool = endpoint.Pool;
         if (pool.MaxConnectionsPerServer < 1) yield return $"{at}:Pool:MaxConnectionsPerServer must be at least 1.";
         if (pool.WarmConnections < 0) yield return $"{at}:Pool:WarmConnections must not be negative.";

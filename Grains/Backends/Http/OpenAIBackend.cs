@@ -71,7 +71,9 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
             var (path, body) = first.Messages is null
                 ? ("v1/completions", RequestBodies.Completion(_model, batch, stream, options.ContinuousUsageStats))
                 : ("v1/chat/completions", RequestBodies.Chat(_model, first, stream, options.ContinuousUsageStats));
-            using var response = await endpoint.SendAsync(replica => Post(replica, path, body, requestId, stream), requestId, abort.Token).ConfigureAwait(false);
+            // Prefix affinity routes an array batch by its first prompt: one request goes to one replica.
+            using var response = await endpoint.SendAsync(replica => Post(replica, path, body, requestId, stream), requestId, abort.Token, first.Prompt)
+                .ConfigureAwait(false);
             if (stream) await ReadStreamAsync(response.Message, router, abort.Token).ConfigureAwait(false);
             else await ReadWholeAsync(response.Message, router, abort.Token).ConfigureAwait(false);
         }

@@ -8,4 +8,10 @@ public enum ReplicaSelection
 
     /// <summary>The replica with the fewest requests in flight.</summary>
     LeastOutstanding = 1,
+
+    /// <summary>
+    /// The replica whose KV cache likely holds the longest prefix of the prompt (the one that last served it), within a
+    /// load bound; see <see cref="PrefixRouter"/>. For servers with prefix caching (vLLM, llama.cpp, SGLang).
+    /// </summary>
+    PrefixAffinity = 2,
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -32,7 +34,7 @@ public sealed class BackendsHealthTests(TracingApiHostFactory host)
     {
         var options = new InferenceOptions();
         options.Backends["down"] = new BackendEndpointOptions { Replicas = [$"http://127.0.0.1:{ApiHostFactory.FreePort()}"] };
-        using var endpoints = new BackendEndpoints(Options.Create(options), NullLoggerFactory.Instance);
+        using var endpoints = new BackendEndpoints(Options.Create(options), NullLoggerFactory.Instance, Meters());
         var check = new BackendsHealthCheck(new SingleService(endpoints));
 
         var result = await check.CheckHealthAsync(new HealthCheckContext());
@@ -44,7 +46,7 @@ public sealed class BackendsHealthTests(TracingApiHostFactory host)
     [Fact]
     public async Task Check_NoHttpBackend_Healthy()
     {
-        using var endpoints = new BackendEndpoints(Options.Create(new InferenceOptions()), NullLoggerFactory.Instance);
+        using var endpoints = new BackendEndpoints(Options.Create(new InferenceOptions()), NullLoggerFactory.Instance, Meters());
 
         var result = await new BackendsHealthCheck(new SingleService(endpoints)).CheckHealthAsync(new HealthCheckContext());
 
@@ -55,4 +57,6 @@ public sealed class BackendsHealthTests(TracingApiHostFactory host)
     {
         public object? GetService(Type serviceType) => serviceType == typeof(IBackendReachability) ? endpoints : null;
     }
+
+    private static IMeterFactory Meters() => new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
 }
