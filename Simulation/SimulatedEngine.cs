@@ -18,6 +18,9 @@ public sealed class SimulatedEngine(SimulationOptions options, TimeProvider time
     private static readonly string[] LoadStages = ["allocating memory", "reading weights", "building kernels", "warming up"];
 
     private readonly SemaphoreSlim _accelerator = new(1, 1);
+    private readonly PromptCache? _prompts = options.PrefixCacheTokens > 0 ? new PromptCache(options.PrefixCacheTokens) : null;
+    private long _cachedPromptTokens;
+    private long _computedPromptTokens;
     private long _dueTimestamp;
     private long _steps;
     private int _loads;
@@ -25,6 +28,12 @@ public sealed class SimulatedEngine(SimulationOptions options, TimeProvider time
 
     /// <summary>Forward passes (prefill and decode steps) run so far, for tests and diagnostics.</summary>
     public long Steps => Interlocked.Read(ref _steps);
+
+    /// <summary>Prompt tokens whose prefill the prefix cache saved (<see cref="SimulationOptions.PrefixCacheTokens"/>).</summary>
+    public long CachedPromptTokens => Interlocked.Read(ref _cachedPromptTokens);
+
+    /// <summary>Prompt tokens the engine prefilled.</summary>
+    public long ComputedPromptTokens => Interlocked.Read(ref _computedPromptTokens);
 
     /// <summary>Timed waits the engine has begun (counted once the timer is set), so a test can advance a fake clock in step with it.</summary>
     public long Waits => Interlocked.Read(ref _waits);
@@ -55,11 +64,17 @@ public sealed class SimulatedEngine(SimulationOptions options, TimeProvider time
     {
         var states = new SequenceState[batch.Count];
         var promptTokens = 0;
+        var cachedTokens = 0;
         for (var i = 0; i < batch.Count; i++)
         {
             states[i] = new SequenceState(batch[i], options);
-            promptTokens += batch[i].PromptTokens;
+            var cached = _prompts is null ? 0 : Math.Min(_prompts.Admit(batch[i].Request.Prompt), batch[i].PromptTokens);
+            cachedTokens += cached;
+            promptTokens += batch[i].PromptTokens - cached;
         }
+
+        Interlocked.Add(ref _cachedPromptTokens, cachedTokens);
+        Interlocked.Add(ref _computedPromptTokens, promptTokens);
 
         if (!options.IsFree) return RunPacedAsync(states, promptTokens, cancellationToken);
 

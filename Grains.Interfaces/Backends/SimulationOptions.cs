@@ -42,4 +42,11 @@ public sealed class SimulationOptions
 
     /// <summary>True when every cost is zero, so the engine never waits.</summary>
     public bool IsFree => StepMs <= 0 && PerSequenceMs <= 0 && PrefillMsPerToken <= 0;
+
+    /// <summary>
+    /// Tokens of prompt prefixes the engine keeps cached (0 for none), as vLLM's prefix caching does: an LRU of 16-token
+    /// blocks; a prompt's prefill costs <see cref="PrefillMsPerToken"/> only for its tokens past its longest cached prefix.
+    /// </summary>
+    [Id(8)]
+    public int PrefixCacheTokens { get; set; }
 }

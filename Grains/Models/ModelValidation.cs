@@ -21,7 +21,7 @@ internal static class ModelValidation
         if (model.Batching is { MaxQueueLength: < 1 }) yield return $"{at}:Batching:MaxQueueLength must be at least 1.";
         if (model.Batching is { QueueTimeoutMs: < 1 }) yield return $"{at}:Batching:QueueTimeoutMs must be at least 1.";
         if (model.Batching is { } batching && !Enum.IsDefined(batching.Policy)) yield return $"{at}:Batching:Policy must be Adaptive or Window.";
-        if (model.Simulation is { } sim && (sim.LoadSeconds < 0 || sim.StepMs < 0 || sim.PerSequenceMs < 0 || sim.PrefillMsPerToken < 0 || sim.FailLoadCount < 0))
+        if (model.Simulation is { } sim && (sim.LoadSeconds < 0 || sim.StepMs < 0 || sim.PerSequenceMs < 0 || sim.PrefillMsPerToken < 0 || sim.FailLoadCount < 0 || sim.PrefixCacheTokens < 0))
             yield return $"{at}:Simulation values must not be negative.";
         if (!Enum.IsDefined(model.Backend)) yield return $"{at}:Backend '{model.Backend}' is not a known backend kind.";
         if (model.Backend == Backends.BackendKind.OpenAI && string.IsNullOrWhiteSpace(model.OpenAI?.Endpoint))

@@ -12,11 +12,12 @@ public sealed record RegisteredSimulation(
     [property: Id(4)] bool FailLoad,
     [property: Id(5)] int FailLoadCount,
     [property: Id(6)] string? FailPromptsContaining,
-    [property: Id(7)] int FailAfterTokens)
+    [property: Id(7)] int FailAfterTokens,
+    [property: Id(8)] int PrefixCacheTokens = 0)
 {
     public static RegisteredSimulation From(SimulationOptions simulation) => new(
         simulation.LoadSeconds, simulation.StepMs, simulation.PerSequenceMs, simulation.PrefillMsPerToken, simulation.FailLoad,
-        simulation.FailLoadCount, simulation.FailPromptsContaining, simulation.FailAfterTokens);
+        simulation.FailLoadCount, simulation.FailPromptsContaining, simulation.FailAfterTokens, simulation.PrefixCacheTokens);
 
     public SimulationOptions ToOptions() => new()
     {
@@ -28,5 +29,6 @@ public sealed record RegisteredSimulation(
         FailLoadCount = FailLoadCount,
         FailPromptsContaining = FailPromptsContaining,
         FailAfterTokens = FailAfterTokens,
+        PrefixCacheTokens = PrefixCacheTokens,
     };
 }

@@ -20,6 +20,12 @@ internal sealed class ModelEngine(string id, SimulationOptions options, Simulato
 
     public string Id { get; } = id;
 
+    /// <summary>Prompt tokens whose prefill the prefix cache saved.</summary>
+    public long CachedPromptTokens => _engine.CachedPromptTokens;
+
+    /// <summary>Prompt tokens prefilled.</summary>
+    public long ComputedPromptTokens => _engine.ComputedPromptTokens;
+
     public Task LoadAsync(CancellationToken cancellationToken) =>
         _engine.LoadAsync(progress: null, cancellationToken);
 

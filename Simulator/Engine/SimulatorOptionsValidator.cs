@@ -13,8 +13,8 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
         if (options.MaxOutputTokens < 1) errors.Add($"{Section}:MaxOutputTokens must be at least 1.");
         foreach (var (id, model) in options.Models)
         {
-            if (model.LoadSeconds < 0 || model.StepMs < 0 || model.PerSequenceMs < 0 || model.PrefillMsPerToken < 0)
-                errors.Add($"{Section}:Models:{id}: LoadSeconds, StepMs, PerSequenceMs and PrefillMsPerToken must not be negative.");
+            if (model.LoadSeconds < 0 || model.StepMs < 0 || model.PerSequenceMs < 0 || model.PrefillMsPerToken < 0 || model.PrefixCacheTokens < 0)
+                errors.Add($"{Section}:Models:{id}: LoadSeconds, StepMs, PerSequenceMs, PrefillMsPerToken and PrefixCacheTokens must not be negative.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

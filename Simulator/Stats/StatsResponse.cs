@@ -10,6 +10,8 @@ namespace Orleans.Inference.Simulator.Stats;
 /// <param name="ErrorsInjected">Requests answered with an error by fault injection.</param>
 /// <param name="ConnectionsDropped">Streams cut off by fault injection (<c>DropAfterTokens</c>).</param>
 /// <param name="LastRequestId">The <c>x-request-id</c> header of the latest generation request, if it had one.</param>
+/// <param name="CachedPromptTokens">Prompt tokens whose prefill a model's prefix cache saved (<c>PrefixCacheTokens</c>).</param>
+/// <param name="ComputedPromptTokens">Prompt tokens the models prefilled.</param>
 public sealed record StatsResponse(
     long OpenConnections,
     long ConnectionsTotal,
@@ -19,4 +21,6 @@ public sealed record StatsResponse(
     long SequencesCancelled,
     long ErrorsInjected,
     long ConnectionsDropped,
-    string? LastRequestId = null);
+    string? LastRequestId = null,
+    long CachedPromptTokens = 0,
+    long ComputedPromptTokens = 0);

@@ -26,6 +26,9 @@ public sealed class HttpBackendApiHostFactory : ApiHostFactory
     /// <summary>On the errors endpoint: no retries, a one-second attempt timeout.</summary>
     public const string ErrorsModel = "http-errors";
 
+    /// <summary>On the prefix endpoint: two replicas with a prefix cache, chosen by prefix affinity.</summary>
+    public const string PrefixModel = "http-prefix";
+
     /// <summary>Names a model the Simulator does not serve: its load fails.</summary>
     public const string MissingModel = "http-missing";
 
@@ -49,6 +52,8 @@ public sealed class HttpBackendApiHostFactory : ApiHostFactory
 
     public SimulatorProcess Errors { get; private set; } = null!;
 
+    public SimulatorProcess[] Prefix { get; private set; } = [];
+
     public override async Task InitializeAsync()
     {
         var started = await Task.WhenAll(Enumerable.Range(0, 7).Select(_ => SimulatorProcess.StartAsync()));
@@ -56,13 +61,14 @@ public sealed class HttpBackendApiHostFactory : ApiHostFactory
         Failover = started[2..4];
         Breaker = started[4..6];
         Errors = started[6];
+        Prefix = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => SimulatorProcess.StartAsync("--Simulator:Models:sim-instant:PrefixCacheTokens=100000")));
         await base.InitializeAsync();
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        foreach (var simulator in (SimulatorProcess[])[.. Shared, .. Failover, .. Breaker, Errors]) await simulator.DisposeAsync();
+        foreach (var simulator in (SimulatorProcess[])[.. Shared, .. Failover, .. Breaker, Errors, .. Prefix]) await simulator.DisposeAsync();
     }
 
     /// <summary>The shared endpoint's counters, summed over its replicas.</summary>
@@ -89,6 +95,11 @@ public sealed class HttpBackendApiHostFactory : ApiHostFactory
         settings["Inference:Backends:errors:Resilience:StreamIdleTimeout"] = StreamIdleTimeout.ToString();
         // Its failures are the tests' own doing: the breaker must not take the only replica out between them.
         settings["Inference:Backends:errors:Resilience:MinimumThroughput"] = "1000";
+
+        Endpoint(settings, "prefix", Prefix);
+        settings["Inference:Backends:prefix:Selection"] = "PrefixAffinity";
+        Model(settings, PrefixModel, "prefix", "sim-instant");
+        settings[$"Inference:Models:{PrefixModel}:OpenAI:ArrayBatching"] = "false";
 
         Model(settings, Arrays, "shared", "sim");
         settings[$"Inference:Models:{Arrays}:Batching:Policy"] = "Window";

@@ -10,4 +10,6 @@ public sealed record SimulatorStats(
     long SequencesCancelled,
     long ErrorsInjected,
     long ConnectionsDropped,
-    string? LastRequestId = null);
+    string? LastRequestId = null,
+    long CachedPromptTokens = 0,
+    long ComputedPromptTokens = 0);

@@ -38,6 +38,23 @@ public sealed class SimulatedEngineTests
     }
 
     [Fact]
+    public async Task RunBatchAsync_PrefixCache_PrefillChargesOnlyTheTokensPastTheCachedPrefix()
+    {
+        var backend = new SimulatedEngine(new SimulationOptions { PrefillMsPerToken = 1, PrefixCacheTokens = 1000 }, _time);
+        var system = string.Join(' ', Enumerable.Range(0, 32).Select(i => $"rule{i}"));
+
+        var first = backend.RunBatchAsync([Sequence(system + " first question", 1)], CancellationToken.None);
+        await AdvanceWhenWaitingAsync(backend, 1, TimeSpan.FromMilliseconds(34)); // all 34 prompt tokens
+        await first.WaitAsync(TimeSpan.FromSeconds(5));
+        var second = backend.RunBatchAsync([Sequence(system + " second question", 1)], CancellationToken.None);
+        await AdvanceWhenWaitingAsync(backend, 2, TimeSpan.FromMilliseconds(2)); // two blocks of 16 cached: 2 tokens to compute
+        await second.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(32, backend.CachedPromptTokens);
+        Assert.Equal(34 + 2, backend.ComputedPromptTokens);
+    }
+
+    [Fact]
     public async Task RunBatchAsync_CancelledSequence_LeavesAtTheNextStepAndTheOthersGoOn()
     {
         var backend = new SimulatedEngine(new SimulationOptions { StepMs = 10 }, _time);
