@@ -7,7 +7,7 @@ namespace Orleans.Inference.Bench;
 /// <summary>The named scenarios; <c>all</c> runs them in turn.</summary>
 internal static class Scenarios
 {
-    public static readonly string[] Names = ["baseline", "floor", "streaming", "batching", "loading", "pooling", "proxy", "overload", "tenants", "cluster", "all"];
+    public static readonly string[] Names = ["baseline", "floor", "streaming", "batching", "loading", "pooling", "proxy", "overload", "tenants", "prefix", "cluster", "all"];
 
     private const string Instant = "sim-instant";
     private const string Accelerator = "bench-accelerator";
@@ -30,6 +30,14 @@ internal static class Scenarios
             {
                 // Two servers (YARP and the gateway) in front of one kind of upstream, compared row by row.
                 if (options.Url is null) results.AddRange(await ProxyScenario.RunAsync(options, http, output));
+                else output.WriteLine($"{name,-10} {SkippedWithUrl}");
+                continue;
+            }
+
+            if (name == PrefixScenario.Name)
+            {
+                // Fresh upstream replicas for each selection, so one's cache does not warm the other's.
+                if (options.Url is null) results.AddRange(await PrefixScenario.RunAsync(options, http, output));
                 else output.WriteLine($"{name,-10} {SkippedWithUrl}");
                 continue;
             }

@@ -44,5 +44,11 @@ internal sealed record RunResult
     [JsonPropertyName("upstream_peak_connections")] public int? UpstreamPeakConnections { get; init; }
     /// <summary>Proxy runs, the gateway's rows: its figures against YARP's in the same configuration and Bench run.</summary>
     [JsonPropertyName("peer")] public PeerComparison? Peer { get; init; }
+    /// <summary>Mean time to first token, for <c>prefix</c> (whose goal is stated on the mean).</summary>
+    [JsonPropertyName("ttft_mean_ms")] public double? TtftMeanMs { get; init; }
+    /// <summary>Prompt tokens the upstream replicas prefilled (their prefix caches served the rest), for <c>prefix</c>.</summary>
+    [JsonPropertyName("computed_prompt_tokens")] public long? ComputedPromptTokens { get; init; }
+    /// <summary>The busiest upstream replica's requests over the mean replica's, for <c>prefix</c>.</summary>
+    [JsonPropertyName("busiest_replica_load")] public double? BusiestReplicaLoad { get; init; }
     [JsonPropertyName("errors")] public Dictionary<string, int> Errors { get; init; } = [];
 }

@@ -87,8 +87,9 @@ internal sealed record ServerSpec(string Name, bool Floor, IReadOnlyDictionary<s
         }
     }
 
-    private static Task<ServerProcess> StartSimulatorAsync(HttpClient http) =>
-        ServerProcess.StartAsync(SiblingDll("Simulator", "Orleans.Inference.Simulator.dll"), "", new Dictionary<string, string>(), "v1/models", http);
+    /// <summary>Starts a Simulator (with <paramref name="settings"/> as environment variables) and waits until it serves.</summary>
+    public static Task<ServerProcess> StartSimulatorAsync(HttpClient http, IDictionary<string, string>? settings = null) =>
+        ServerProcess.StartAsync(SiblingDll("Simulator", "Orleans.Inference.Simulator.dll"), "", settings ?? new Dictionary<string, string>(), "v1/models", http);
 
     private static string SiblingDll(string project, string dll)
     {

@@ -36,6 +36,7 @@ public sealed class BenchSmokeTests(ApiHostFactory host)
     [InlineData("loading")]
     [InlineData("pooling")]
     [InlineData("proxy")]
+    [InlineData("prefix")]
     [InlineData("cluster")]
     public async Task Scenario_StartingItsOwnServer_Runs(string scenario)
     {
