@@ -12,6 +12,9 @@ internal sealed class KeyQuota(string name, QuotaLimits limits)
     /// <summary>Each lease asks for this share of a limit: small enough that the hosts' unspent slices stay a few per cent of it.</summary>
     private const int SlicesPerLimit = 20;
 
+    /// <summary>How long one lease call may take before it is sent again.</summary>
+    private static readonly TimeSpan LeaseTimeout = TimeSpan.FromSeconds(2);
+
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _leasing = new(1, 1);
     private long _minute;
@@ -49,7 +52,9 @@ internal sealed class KeyQuota(string name, QuotaLimits limits)
 
     /// <summary>
     /// Leases from the grain, again when its silo was lost (the grain comes back elsewhere with its persisted counts); a
-    /// grant whose answer was lost with the silo is spent, so the key's limit still holds.
+    /// grant whose answer was lost with the silo is spent, so the key's limit still holds. A lease is a small grain call:
+    /// one that takes seconds went to a silo that died with the call in flight, which Orleans would otherwise only give up
+    /// on after its whole response timeout (30 s), so it is abandoned and sent again.
     /// </summary>
     private static async Task<QuotaLease> LeaseAsync(IQuotaGrain grain, QuotaLeaseRequest request, CancellationToken cancellationToken)
     {
@@ -57,9 +62,10 @@ internal sealed class KeyQuota(string name, QuotaLimits limits)
         {
             try
             {
-                return await grain.LeaseAsync(request);
+                return await grain.LeaseAsync(request).WaitAsync(LeaseTimeout, cancellationToken);
             }
-            catch (Exception error) when (SiloFailures.ShouldRetry(error, attempt, cancellationToken))
+            catch (Exception error) when (SiloFailures.ShouldRetry(error, attempt, cancellationToken)
+                || (error is TimeoutException && attempt <= SiloFailures.Retries && !cancellationToken.IsCancellationRequested))
             {
                 await Task.Delay(SiloFailures.Delay(attempt), cancellationToken);
             }
