@@ -53,7 +53,7 @@ public static class ChatCompletionsApi
         if (invalid is not null) return ApiErrors.BadRequest(invalid);
 
         var request = new InferenceRequest(prompt, sampling, messages, body.User, http.TraceIdentifier, tenant);
-        if (await quotas.AdmitAsync(http, QuotaLedger.Reservation([prompt], sampling.MaxTokens)) is { } overQuota) return overQuota;
+        if (await quotas.AdmitAsync(http, prompt, sampling.MaxTokens) is { } overQuota) return overQuota;
         if (body.Stream)
         {
             var chunks = StreamChunks(transport, body.Model, request, body.StreamOptions?.IncludeUsage == true, time, generation, http.RequestAborted);

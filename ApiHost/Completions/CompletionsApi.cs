@@ -58,7 +58,7 @@ public static class CompletionsApi
 
         var requestId = http.TraceIdentifier;
         var requests = Array.ConvertAll(body.Prompt.Values, prompt => new InferenceRequest(prompt, sampling, User: body.User, RequestId: requestId, Tenant: tenant));
-        if (await quotas.AdmitAsync(http, QuotaLedger.Reservation(body.Prompt.Values, sampling.MaxTokens)) is { } overQuota) return overQuota;
+        if (await quotas.AdmitAsync(http, body.Prompt.Values, sampling.MaxTokens) is { } overQuota) return overQuota;
         var aborted = http.RequestAborted;
         if (body.Stream)
         {

@@ -15,9 +15,23 @@ namespace Orleans.Inference.ApiHost.Quotas;
 internal sealed class QuotaLedger(IGrainFactory grains, [FromKeyedServices(QuotaTime.Key)] TimeProvider time)
 {
     /// <summary>Null when the request may go on (OpenAI's rate-limit headers set); otherwise its 429.</summary>
-    public async ValueTask<IResult?> AdmitAsync(HttpContext http, long tokens)
+    public ValueTask<IResult?> AdmitAsync(HttpContext http, string prompt, int maxTokens) =>
+        RequestTenants.KeyOf(http)?.Quota is { } quota ? AdmitAsync(http, quota, Reservation(prompt, maxTokens)) : default;
+
+    /// <summary>As for one prompt, with every prompt of a completions request reserved.</summary>
+    public ValueTask<IResult?> AdmitAsync(HttpContext http, string[] prompts, int maxTokens)
     {
-        if (RequestTenants.KeyOf(http)?.Quota is not { } quota) return null;
+        if (RequestTenants.KeyOf(http)?.Quota is not { } quota) return default;
+        long tokens = 0;
+        foreach (var prompt in prompts) tokens += Reservation(prompt, maxTokens);
+        return AdmitAsync(http, quota, tokens);
+    }
+
+    /// <summary>What a prompt reserves: its tokens, estimated at four characters a token, and its completion's limit.</summary>
+    private static long Reservation(string prompt, int maxTokens) => (prompt.Length + 3) / 4 + (long)maxTokens;
+
+    private async ValueTask<IResult?> AdmitAsync(HttpContext http, KeyQuota quota, long tokens)
+    {
         var decision = await quota.AdmitAsync(tokens, grains.GetGrain<IQuotaGrain>(quota.Name), time.GetUtcNow(), http.RequestAborted);
         decision.Headers.WriteTo(http.Response.Headers);
         if (decision.Refusal is { } refusal)
@@ -29,9 +43,6 @@ internal sealed class QuotaLedger(IGrainFactory grains, [FromKeyedServices(Quota
         http.Features.Get<GenerationRequestFeature>()?.Quota = decision;
         return null;
     }
-
-    /// <summary>What a request reserves: each prompt's tokens, estimated at four characters a token, and its completion's limit.</summary>
-    public static long Reservation(IEnumerable<string> prompts, int maxTokens) => prompts.Sum(prompt => (prompt.Length + 3) / 4 + (long)maxTokens);
 
     private static IResult Refused(KeyQuota quota, QuotaRefusal refusal)
     {
