@@ -50,5 +50,7 @@ internal sealed record RunResult
     [JsonPropertyName("computed_prompt_tokens")] public long? ComputedPromptTokens { get; init; }
     /// <summary>The busiest upstream replica's requests over the mean replica's, for <c>prefix</c>.</summary>
     [JsonPropertyName("busiest_replica_load")] public double? BusiestReplicaLoad { get; init; }
+    /// <summary>Requests the upstream replicas received (an array batch is one), for <c>prefix</c>.</summary>
+    [JsonPropertyName("upstream_requests")] public long? UpstreamRequests { get; init; }
     [JsonPropertyName("errors")] public Dictionary<string, int> Errors { get; init; } = [];
 }

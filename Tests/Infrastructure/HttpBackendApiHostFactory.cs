@@ -29,6 +29,15 @@ public sealed class HttpBackendApiHostFactory : ApiHostFactory
     /// <summary>On the prefix endpoint: two replicas with a prefix cache, chosen by prefix affinity.</summary>
     public const string PrefixModel = "http-prefix";
 
+    /// <summary>
+    /// On the prefix replicas with array batching (a batch leaves at <see cref="ArrayBatchSize"/> requests or after a second):
+    /// an array whose prompts prefer different replicas is split by replica.
+    /// </summary>
+    public const string PrefixSplitModel = "http-prefix-split";
+
+    /// <summary>As <see cref="PrefixSplitModel"/>, on an endpoint that sends an array whole where most of its prompts prefer.</summary>
+    public const string PrefixMajorityModel = "http-prefix-majority";
+
     /// <summary>Names a model the Simulator does not serve: its load fails.</summary>
     public const string MissingModel = "http-missing";
 
@@ -100,11 +109,15 @@ public sealed class HttpBackendApiHostFactory : ApiHostFactory
         settings["Inference:Backends:prefix:Selection"] = "PrefixAffinity";
         Model(settings, PrefixModel, "prefix", "sim-instant");
         settings[$"Inference:Models:{PrefixModel}:OpenAI:ArrayBatching"] = "false";
+        Model(settings, PrefixSplitModel, "prefix", "sim-instant");
+        Endpoint(settings, "prefix-majority", Prefix);
+        settings["Inference:Backends:prefix-majority:Selection"] = "PrefixAffinity";
+        settings["Inference:Backends:prefix-majority:PrefixArrays"] = "Majority";
+        Model(settings, PrefixMajorityModel, "prefix-majority", "sim-instant");
+        foreach (var model in (string[])[PrefixSplitModel, PrefixMajorityModel]) ArraysOf(settings, model);
 
         Model(settings, Arrays, "shared", "sim");
-        settings[$"Inference:Models:{Arrays}:Batching:Policy"] = "Window";
-        settings[$"Inference:Models:{Arrays}:Batching:BatchWindowMs"] = "1000";
-        settings[$"Inference:Models:{Arrays}:Batching:MaxBatchSize"] = ArrayBatchSize.ToString();
+        ArraysOf(settings, Arrays);
         Model(settings, Singles, "shared", "sim");
         settings[$"Inference:Models:{Singles}:OpenAI:ArrayBatching"] = "false";
         Model(settings, Instant, "shared", "sim-instant");
@@ -115,6 +128,14 @@ public sealed class HttpBackendApiHostFactory : ApiHostFactory
         Model(settings, MissingModel, "shared", "no-such-model");
         settings[$"Inference:Models:{MissingModel}:LoadOnStart"] = "false";
         settings[$"Inference:Models:{MissingModel}:LoadOnDemand"] = "false";
+    }
+
+    /// <summary>A batch leaves at <see cref="ArrayBatchSize"/> requests, or after a second.</summary>
+    private static void ArraysOf(Dictionary<string, string?> settings, string model)
+    {
+        settings[$"Inference:Models:{model}:Batching:Policy"] = "Window";
+        settings[$"Inference:Models:{model}:Batching:BatchWindowMs"] = "1000";
+        settings[$"Inference:Models:{model}:Batching:MaxBatchSize"] = ArrayBatchSize.ToString();
     }
 
     private static void Endpoint(Dictionary<string, string?> settings, string name, SimulatorProcess[] replicas)

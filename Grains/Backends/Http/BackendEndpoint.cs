@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Http.Resilience;
+using Orleans.Inference.Engines;
 using Polly;
 using Polly.CircuitBreaker;
 
@@ -8,7 +9,7 @@ namespace Orleans.Inference.Backends.Http;
 /// One configured backend: its replicas, and sending a request to the best healthy one with retries (on another replica)
 /// for failures that happen before the response begins, which is before any token reached a caller.
 /// </summary>
-internal sealed class BackendEndpoint : IDisposable
+internal sealed partial class BackendEndpoint : IDisposable
 {
     private readonly BackendReplica[] _replicas;
     private readonly BackendEndpointOptions _options;
@@ -52,13 +53,14 @@ internal sealed class BackendEndpoint : IDisposable
 
     /// <summary>
     /// Sends a request built by <paramref name="create"/> for the chosen replica; returns once the response has begun, or
-    /// throws a <see cref="Generation.BackendException"/> carrying the status the caller should get. <paramref name="prompt"/>
-    /// is what <see cref="ReplicaSelection.PrefixAffinity"/> routes by (ignored by the other selections).
+    /// throws a <see cref="Generation.BackendException"/> carrying the status the caller should get. The prompts of
+    /// <paramref name="batch"/> are what <see cref="ReplicaSelection.PrefixAffinity"/> routes by (ignored by the other
+    /// selections): an array goes where most of its prompts prefer.
     /// </summary>
     public async Task<BackendResponse> SendAsync(
-        Func<BackendReplica, HttpRequestMessage> create, string? requestId, CancellationToken cancellationToken, string? prompt = null)
+        Func<BackendReplica, HttpRequestMessage> create, string? requestId, CancellationToken cancellationToken, IReadOnlyList<BatchSequence>? batch = null)
     {
-        var attempt = new Attempt(this, create, _prefixes is not null && prompt is not null ? _prefixes.Hash(prompt) : null);
+        var attempt = new Attempt(this, create, _prefixes is not null && batch is not null ? HashAll(batch) : null);
         HttpResponseMessage response;
         try
         {
@@ -140,14 +142,10 @@ internal sealed class BackendEndpoint : IDisposable
     /// The healthy replica for a request (by prefix affinity when it has <paramref name="prefix"/> hashes, otherwise the
     /// least loaded by power of two choices or least outstanding), avoiding the one that just failed.
     /// </summary>
-    private BackendReplica Pick(BackendReplica? failed, ulong[]? prefix)
+    private BackendReplica Pick(BackendReplica? failed, ulong[][]? prefix)
     {
         Span<int> candidates = stackalloc int[_replicas.Length];
-        var count = 0;
-        for (var i = 0; i < _replicas.Length; i++)
-        {
-            if (!_replicas[i].IsOut && _replicas[i] != failed) candidates[count++] = i;
-        }
+        var count = Candidates(failed, candidates);
 
         if (count == 0 && failed is { IsOut: false }) return failed;
         if (count == 0) throw new BrokenCircuitException("Every replica of the backend is out.", RetryAfter());
@@ -171,14 +169,16 @@ internal sealed class BackendEndpoint : IDisposable
         return b.Outstanding < a.Outstanding ? b : a;
     }
 
-    private BackendReplica PickByPrefix(ReadOnlySpan<int> candidates, ulong[] prefix)
+    /// <summary>Fills <paramref name="candidates"/> with the indexes of the replicas that are in, other than <paramref name="failed"/>.</summary>
+    private int Candidates(BackendReplica? failed, Span<int> candidates)
     {
-        Span<(int Replica, int Outstanding)> loads = stackalloc (int, int)[candidates.Length];
-        for (var i = 0; i < candidates.Length; i++) loads[i] = (candidates[i], _replicas[candidates[i]].Outstanding);
-        var choice = _prefixes!.Choose(prefix, loads);
-        _prefixes.Record(prefix, choice.Replica);
-        _metrics?.Routed(Name, choice.How);
-        return _replicas[choice.Replica];
+        var count = 0;
+        for (var i = 0; i < _replicas.Length; i++)
+        {
+            if (!_replicas[i].IsOut && _replicas[i] != failed) candidates[count++] = i;
+        }
+
+        return count;
     }
 
     private bool AnyReplicaIn()
@@ -231,7 +231,7 @@ internal sealed class BackendEndpoint : IDisposable
     }
 
     /// <summary>One request's attempts: each picks a replica and holds it until the response is done with.</summary>
-    private sealed class Attempt(BackendEndpoint endpoint, Func<BackendReplica, HttpRequestMessage> create, ulong[]? prefix)
+    private sealed class Attempt(BackendEndpoint endpoint, Func<BackendReplica, HttpRequestMessage> create, ulong[][]? prefix)
     {
         public BackendReplica? Replica { get; private set; }
 

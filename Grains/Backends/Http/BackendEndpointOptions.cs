@@ -30,6 +30,12 @@ public sealed class BackendEndpointOptions
     /// </summary>
     public double PrefixLoadEpsilon { get; set; } = 0.25;
 
+    /// <summary>
+    /// <see cref="ReplicaSelection.PrefixAffinity"/> with array batching: whether an array batch whose prompts prefer
+    /// different replicas is split by replica or sent whole where most of them prefer.
+    /// </summary>
+    public PrefixArrayRouting PrefixArrays { get; set; } = PrefixArrayRouting.Split;
+
     /// <summary>The connection pool of each replica.</summary>
     public BackendPoolOptions Pool { get; set; } = new();
 

@@ -17,6 +17,7 @@ internal static class BackendValidation
 
         if (!Enum.IsDefined(endpoint.Selection)) yield return $"{at}:Selection must be PowerOfTwoChoices, LeastOutstanding or PrefixAffinity.";
         if (endpoint.PrefixBlockChars < 16) yield return $"{at}:PrefixBlockChars must be at least 16.";
+        if (!Enum.IsDefined(endpoint.PrefixArrays)) yield return $"{at}:PrefixArrays must be Split or Majority.";
         if (endpoint.PrefixCacheEntries < 1) yield return $"{at}:PrefixCacheEntries must be positive.";
         if (!(endpoint.PrefixLoadEpsilon >= 0 && double.IsFinite(endpoint.PrefixLoadEpsilon))) yield return $"{at}:PrefixLoadEpsilon must be 0 or more.";
         var pool = endpoint.Pool;

@@ -45,7 +45,13 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
     public Task RunBatchAsync(IReadOnlyList<BatchSequence> batch, CancellationToken cancellationToken)
     {
         if (batch.Count == 1) return RunAsync(batch, cancellationToken);
-        if (options.ArrayBatching && batch[0].Request.Messages is null) return RunAsync(batch, cancellationToken);
+        if (options.ArrayBatching && batch[0].Request.Messages is null)
+        {
+            // Prefix affinity may split an array whose prompts are cached on different replicas: one array for each.
+            if (endpoint.SplitByPrefix(batch) is not { } parts) return RunAsync(batch, cancellationToken);
+            return Task.WhenAll(parts.Select(part => RunAsync(part, cancellationToken)));
+        }
+
         var runs = new Task[batch.Count];
         for (var i = 0; i < batch.Count; i++) runs[i] = RunAsync([batch[i]], cancellationToken);
         return Task.WhenAll(runs);
@@ -71,8 +77,7 @@ internal sealed partial class OpenAIBackend(string modelId, OpenAIModelOptions o
             var (path, body) = first.Messages is null
                 ? ("v1/completions", RequestBodies.Completion(_model, batch, stream, options.ContinuousUsageStats))
                 : ("v1/chat/completions", RequestBodies.Chat(_model, first, stream, options.ContinuousUsageStats));
-            // Prefix affinity routes an array batch by its first prompt: one request goes to one replica.
-            using var response = await endpoint.SendAsync(replica => Post(replica, path, body, requestId, stream), requestId, abort.Token, first.Prompt)
+            using var response = await endpoint.SendAsync(replica => Post(replica, path, body, requestId, stream), requestId, abort.Token, batch)
                 .ConfigureAwait(false);
             if (stream) await ReadStreamAsync(response.Message, router, abort.Token).ConfigureAwait(false);
             else await ReadWholeAsync(response.Message, router, abort.Token).ConfigureAwait(false);

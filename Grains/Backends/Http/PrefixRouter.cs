@@ -50,25 +50,33 @@ internal sealed class PrefixRouter(int blockChars, int capacity, double epsilon)
     /// The replica for a prompt with <paramref name="hashes"/> among the <paramref name="candidates"/> (indexes of healthy
     /// replicas and their outstanding requests), and how it was chosen.
     /// </summary>
-    public PrefixChoice Choose(ReadOnlySpan<ulong> hashes, ReadOnlySpan<(int Replica, int Outstanding)> candidates)
+    public PrefixChoice Choose(ReadOnlySpan<ulong> hashes, ReadOnlySpan<(int Replica, int Outstanding)> candidates) =>
+        Bound(Prefer(hashes, candidates), candidates);
+
+    /// <summary>
+    /// The replica that last served the longest prefix of the prompt with <paramref name="hashes"/>, or rendezvous hashing's
+    /// choice when none did; the load is not looked at.
+    /// </summary>
+    public PrefixChoice Prefer(ReadOnlySpan<ulong> hashes, ReadOnlySpan<(int Replica, int Outstanding)> candidates)
     {
-        var preferred = -1;
-        var how = PrefixRouting.Matched;
         lock (_lock)
         {
-            for (var i = hashes.Length - 1; i >= 0 && preferred < 0; i--)
+            for (var i = hashes.Length - 1; i >= 0; i--)
             {
-                if (_entries.TryGetValue(hashes[i], out var node) && IndexOf(candidates, node.Value.Replica) >= 0) preferred = node.Value.Replica;
+                if (_entries.TryGetValue(hashes[i], out var node) && IndexOf(candidates, node.Value.Replica) >= 0)
+                    return new PrefixChoice(node.Value.Replica, PrefixRouting.Matched);
             }
         }
 
-        if (preferred < 0)
-        {
-            preferred = Rendezvous(hashes[0], candidates);
-            how = PrefixRouting.Hashed;
-        }
+        return new PrefixChoice(Rendezvous(hashes[0], candidates), PrefixRouting.Hashed);
+    }
 
-        // Bounded load: the preferred replica may take this request if it stays within (1 + epsilon) of the mean, counting it.
+    /// <summary>
+    /// <paramref name="preferred"/> if it stays within (1 + epsilon) of the mean load counting this request, otherwise the
+    /// least loaded candidate.
+    /// </summary>
+    public PrefixChoice Bound(PrefixChoice preferred, ReadOnlySpan<(int Replica, int Outstanding)> candidates)
+    {
         var total = 1;
         var least = candidates[0];
         foreach (var candidate in candidates)
@@ -78,8 +86,8 @@ internal sealed class PrefixRouter(int blockChars, int capacity, double epsilon)
         }
 
         var bound = Math.Ceiling((1 + epsilon) * total / candidates.Length);
-        var load = candidates[IndexOf(candidates, preferred)].Outstanding;
-        return load + 1 <= bound ? new PrefixChoice(preferred, how) : new PrefixChoice(least.Replica, PrefixRouting.Overloaded);
+        var load = candidates[IndexOf(candidates, preferred.Replica)].Outstanding;
+        return load + 1 <= bound ? preferred : new PrefixChoice(least.Replica, PrefixRouting.Overloaded);
     }
 
     /// <summary>Remembers that <paramref name="replica"/> now holds the prompt with <paramref name="hashes"/>.</summary>
