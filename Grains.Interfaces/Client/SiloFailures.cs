@@ -9,7 +9,7 @@ namespace Orleans.Inference.Client;
 /// </summary>
 public static class SiloFailures
 {
-    /// <summary>Attempts after the first: 0.25 + 0.5 + 1 + 2 s of waiting cover failure detection in a tuned cluster.</summary>
+    /// <summary>Attempts after the first: 0.25 + 0.5 + 1 + 2 s of waiting (on average) cover failure detection in a tuned cluster.</summary>
     public const int Retries = 4;
 
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(250);
@@ -23,6 +23,13 @@ public static class SiloFailures
     public static bool ShouldRetry(Exception error, int attempt, CancellationToken cancellationToken) =>
         attempt <= Retries && !cancellationToken.IsCancellationRequested && IsSiloLost(error);
 
-    /// <summary>How long to wait before attempt <paramref name="attempt"/> + 1: doubling from 250 ms.</summary>
-    public static TimeSpan Delay(int attempt) => FirstDelay * (1 << Math.Min(attempt - 1, 4));
+    /// <summary>
+    /// How long to wait before attempt <paramref name="attempt"/> + 1: doubling from 250 ms, each wait drawn between half
+    /// and one and a half times that. A silo's loss fails every caller's requests at the same instant; without jitter every
+    /// ApiHost and client would retry in lockstep, and meet the silo that takes over the model all at once.
+    /// </summary>
+    public static TimeSpan Delay(int attempt) => BaseDelay(attempt) * (0.5 + Random.Shared.NextDouble());
+
+    /// <summary>The wait before attempt <paramref name="attempt"/> + 1 without jitter (the middle of its range).</summary>
+    public static TimeSpan BaseDelay(int attempt) => FirstDelay * (1 << Math.Min(attempt - 1, 4));
 }
