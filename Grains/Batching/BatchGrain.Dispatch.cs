@@ -48,7 +48,11 @@ public sealed partial class BatchGrain
         foreach (var (sequence, waited) in expired) sequence.Fail(new QueueTimeoutException(ModelId, waited));
     }
 
-    /// <summary>Sets the timer for the next window or deadline; submits and completions also dispatch, so a late timer only delays.</summary>
+    /// <summary>
+    /// Sets the grain timer for the next window or deadline; submits and completions also dispatch, so a late timer only
+    /// delays. The timer runs in the grain's own turn (interleaved, as the grain is reentrant) and does not keep an idle
+    /// grain alive: with nothing queued there is nothing for it to do.
+    /// </summary>
     private void ScheduleWake()
     {
         if (_scheduler.NextWake() is not { } wake)
@@ -63,8 +67,15 @@ public sealed partial class BatchGrain
         var due = wake < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wake;
         if (_wakeTimer is null)
         {
-            var self = GrainFactory.GetGrain<IBatchGrainControl>(ModelId);
-            _wakeTimer = time.CreateTimer(_ => self.WakeAsync().Ignore(), null, due, Timeout.InfiniteTimeSpan);
+            _wakeTimer = this.RegisterGrainTimer(
+                static grain =>
+                {
+                    grain._wakeArmed = false;
+                    grain.TryDispatch();
+                    return Task.CompletedTask;
+                },
+                this,
+                new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = false });
         }
         else
         {

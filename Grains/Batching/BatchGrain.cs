@@ -47,7 +47,7 @@ public sealed partial class BatchGrain(
     private bool _shuttingDown;
     private TimeSpan _drainTimeout;
     private TaskCompletionSource? _drained;
-    private ITimer? _wakeTimer;
+    private IGrainTimer? _wakeTimer;
     private bool _wakeArmed;
     private bool _dispatching;
 
@@ -161,12 +161,6 @@ public sealed partial class BatchGrain(
     }
 
     public Task<int> GetInFlightAsync() => Task.FromResult(InFlight);
-
-    public Task WakeAsync()
-    {
-        TryDispatch();
-        return Task.CompletedTask;
-    }
 
     private void Enqueue(BatchSequence sequence)
     {

@@ -37,7 +37,7 @@ public sealed partial class ModelGrain(
     private TaskCompletionSource? _loadEnded;
     private TaskCompletionSource? _unloadEnded;
     private CancellationTokenSource? _loadCancellation;
-    private ITimer? _idleTimer;
+    private IGrainTimer? _idleTimer;
     private bool _loadAfterUnload;
     private Channel<ModelStatus>? _events;
     private long _sequence;
@@ -269,10 +269,10 @@ public sealed partial class ModelGrain(
     {
         if (_model?.KeepAlive is not { } keepAlive) return;
         var period = TimeSpan.FromTicks(Math.Clamp(keepAlive.Ticks / 4, TimeSpan.TicksPerMillisecond * 100, TimeSpan.TicksPerMinute));
-        var self = GrainFactory.GetGrain<IModelGrainControl>(ModelId);
-
-        // The timer fires outside the grain; the call brings the check back into the grain's own turn.
-        _idleTimer = time.CreateTimer(_ => self.CheckIdleAsync().Ignore(), null, period, period);
+        // A grain timer runs the check in the grain's own turn, as a call would; it keeps the activation alive, as the
+        // calls of the timer it replaced did, so a loaded model's grain is not collected while it waits out its KeepAlive.
+        _idleTimer = this.RegisterGrainTimer(
+            static grain => grain.CheckIdleAsync(), this, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
     }
 
     private async Task SetDesiredAsync(bool loaded)

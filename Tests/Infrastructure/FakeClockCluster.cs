@@ -15,6 +15,8 @@ public static class FakeClockCluster
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddKeyedSingleton(InferenceTime.Key, time);
+            // Grain timers (the batch window's wake-up, the idle check) run on the silo's clock: the same one.
+            silo.Services.AddSingleton(time);
             silo.AddInference();
         });
         var cluster = builder.Build();
