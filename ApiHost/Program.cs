@@ -17,7 +17,7 @@ builder.AddGatewayAuth();
 builder.Services.AddOpenAiApi();
 builder.Services.AddRequestLimits();
 builder.Services.AddGatewaySwagger();
-builder.Services.AddGatewayMetrics();
+builder.Services.AddGatewayMetrics(builder.Configuration);
 builder.AddGatewayTracing();
 builder.Services.AddGatewayHealth();
 builder.Services.AddAdminModels();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Inference.ApiHost.Auth;
+using Orleans.Inference.Backends.Http;
 
 namespace Orleans.Inference.ApiHost.Dashboard;
 
@@ -33,7 +34,7 @@ public static class DashboardApi
         dashboard.MapGet("/", Page).WithName("Dashboard").WithSummary("The dashboard page").ExcludeFromDescription();
         dashboard.MapGet("/{asset}", Asset).WithName("DashboardAsset").WithSummary("The page's scripts and styles").ExcludeFromDescription();
         dashboard.MapGet("/stats", Stats).WithName("DashboardStats").RequireGatewayAccess(GatewayAccess.Metrics)
-            .WithSummary("Per model and second, over the last minute: requests, p99 latency, mean batch size, longest queue");
+            .WithSummary("Per model and second, over the last minute: requests, p99 latency, mean batch size, longest queue; each backend replica's circuit breaker");
         return routes;
     }
 
@@ -54,6 +55,9 @@ public static class DashboardApi
         return TypedResults.PhysicalFile(path, contentType, lastModified: file.LastModified);
     }
 
-    internal static JsonHttpResult<DashboardStats> Stats(DashboardMetrics metrics) =>
-        TypedResults.Json(metrics.Snapshot(), DashboardJsonContext.Default.DashboardStats);
+    internal static JsonHttpResult<DashboardStats> Stats(DashboardMetrics metrics, IServiceProvider services) =>
+        TypedResults.Json(
+            // A host in client mode runs no batches, so it calls no backend.
+            metrics.Snapshot() with { Backends = services.GetService<BackendEndpoints>()?.Replicas() ?? [] },
+            DashboardJsonContext.Default.DashboardStats);
 }

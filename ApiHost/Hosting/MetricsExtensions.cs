@@ -1,25 +1,22 @@
-using OpenTelemetry.Metrics;
 using Orleans.Inference.ApiHost.Auth;
-using Orleans.Inference.Batching;
+using Orleans.Inference.Telemetry;
 
 namespace Orleans.Inference.ApiHost.Hosting;
 
 /// <summary>
-/// OpenTelemetry metrics in Prometheus format at <c>/metrics</c>: ASP.NET Core, HttpClient, Orleans, the runtime, ours
-/// (<see cref="BatchingMetrics"/>, <see cref="RequestMetrics"/>) and the precise allocation count the Bench reads
-/// (<see cref="AllocationMetrics"/>).
+/// OpenTelemetry metrics in Prometheus format at <c>/metrics</c> (and over OTLP when configured): the meters every host
+/// exports (<see cref="MetricsServiceCollectionExtensions.Meters"/>: the runtime, HttpClient, Orleans, Polly, ours), plus
+/// ASP.NET Core's authentication, authorization and rate limiting, <see cref="RequestMetrics"/> and the precise allocation
+/// count the Bench reads (<see cref="AllocationMetrics"/>).
 /// </summary>
 internal static class MetricsExtensions
 {
-    public static IServiceCollection AddGatewayMetrics(this IServiceCollection services)
+    public static IServiceCollection AddGatewayMetrics(this IServiceCollection services, IConfiguration configuration)
     {
         AllocationMetrics.EnsureCreated();
         services.AddSingleton<RequestMetrics>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter("System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http",
-                "Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Authorization", "Microsoft.AspNetCore.RateLimiting",
-                BatchingMetrics.MeterName, AllocationMetrics.MeterName, "Microsoft.Orleans")
-            .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
+        services.AddInferenceMetrics(configuration,
+            "Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Authorization", "Microsoft.AspNetCore.RateLimiting", AllocationMetrics.MeterName);
         return services;
     }
 
@@ -32,7 +29,7 @@ internal static class MetricsExtensions
 
     public static WebApplication MapGatewayMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics").RequireGatewayAccess(GatewayAccess.Metrics);
+        app.MapInferenceMetrics().RequireGatewayAccess(GatewayAccess.Metrics);
         return app;
     }
 }

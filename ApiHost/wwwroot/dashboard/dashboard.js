@@ -139,7 +139,25 @@ async function refresh() {
   for (const [id, c] of cards) {
     charts.forEach((spec, i) => Charts.draw(c.canvases[i], spec, series.get(id)?.[spec.series] ?? [], windowSeconds));
   }
+  renderBackends(stats.backends);
   document.getElementById('updated').textContent = `updated ${new Date().toLocaleTimeString()}`;
+}
+
+// One row per backend replica: an open breaker means the replica is out for its break, half-open that one probe may go.
+function renderBackends(replicas) {
+  const section = document.getElementById('backends');
+  section.hidden = replicas.length === 0;
+  const rows = replicas.map(replica => {
+    const row = document.createElement('tr');
+    row.dataset.replica = replica.replica;
+    row.dataset.breaker = replica.breaker;
+    for (const text of [replica.endpoint, replica.replica, replica.breaker, `${replica.outstanding}`]) {
+      row.appendChild(document.createElement('td')).textContent = text;
+    }
+    row.children[2].className = `breaker ${replica.breaker}`;
+    return row;
+  });
+  section.querySelector('tbody').replaceChildren(...rows);
 }
 
 function showProblem(error) {

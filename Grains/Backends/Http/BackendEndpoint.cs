@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Orleans.Inference.Engines;
 using Polly;
 using Polly.CircuitBreaker;
@@ -11,6 +12,9 @@ namespace Orleans.Inference.Backends.Http;
 /// </summary>
 internal sealed partial class BackendEndpoint : IDisposable
 {
+    /// <summary>The instance name of the endpoint's own pipeline (retries across replicas) in Polly's telemetry.</summary>
+    public const string AllReplicas = "all replicas";
+
     private readonly BackendReplica[] _replicas;
     private readonly BackendEndpointOptions _options;
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
@@ -18,21 +22,24 @@ internal sealed partial class BackendEndpoint : IDisposable
     private readonly PrefixRouter? _prefixes;
     private readonly BackendMetrics? _metrics;
 
-    public BackendEndpoint(string name, BackendEndpointOptions options, TimeProvider time, BackendLog log, BackendMetrics? metrics = null)
+    public BackendEndpoint(
+        string name, BackendEndpointOptions options, TimeProvider time, BackendLog log, ILoggerFactory loggers, BackendMetrics? metrics = null)
     {
         Name = name;
         _log = log;
         _metrics = metrics;
         _options = options;
-        _replicas = [.. options.Replicas.Select(url => new BackendReplica(name, BaseAddress(url), options, time, log))];
+        _replicas = [.. options.Replicas.Select(url => new BackendReplica(name, BaseAddress(url), options, time, log, loggers))];
         if (options.Selection == ReplicaSelection.PrefixAffinity)
             _prefixes = new PrefixRouter(options.PrefixBlockChars, options.PrefixCacheEntries, options.PrefixLoadEpsilon);
         var resilience = options.Resilience;
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        // Polly's telemetry names the pipeline after the endpoint: resilience_polly_strategy_events{pipeline_name, pipeline_instance}.
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time, Name = name, InstanceName = AllReplicas };
         if (resilience.MaxRetries > 0)
         {
             builder.AddRetry(new HttpRetryStrategyOptions
             {
+                Name = "retry",
                 MaxRetryAttempts = resilience.MaxRetries,
                 Delay = resilience.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
@@ -42,7 +49,7 @@ internal sealed partial class BackendEndpoint : IDisposable
             });
         }
 
-        _retry = builder.Build();
+        _retry = builder.ConfigureTelemetry(loggers).Build();
     }
 
     public string Name { get; }

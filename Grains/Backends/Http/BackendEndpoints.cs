@@ -30,6 +30,13 @@ public sealed class BackendEndpoints(IOptions<InferenceOptions> options, ILogger
             .ToDictionary(pair => pair.Name, pair => pair.Result, StringComparer.Ordinal);
     }
 
+    /// <summary>Every replica of every configured endpoint: its circuit breaker and its requests in flight from this process.</summary>
+    public IReadOnlyList<ReplicaStatus> Replicas() =>
+    [
+        .. Names.Select(Get).SelectMany(endpoint => endpoint.Replicas.Select(replica => new ReplicaStatus(
+            endpoint.Name, replica.BaseAddress.ToString(), BackendMetrics.BreakerName(replica.Breaker), replica.Outstanding))),
+    ];
+
     internal BackendEndpoint Get(string name)
     {
         if (!options.Value.Backends.TryGetValue(name, out var endpoint))
@@ -38,7 +45,7 @@ public sealed class BackendEndpoints(IOptions<InferenceOptions> options, ILogger
         // Circuit breaks and retries run on real time, whatever clock the batching runs on.
         return _endpoints.GetOrAdd(name, key => new Lazy<BackendEndpoint>(() =>
         {
-            var created = new BackendEndpoint(key, endpoint, TimeProvider.System, _log, _metrics);
+            var created = new BackendEndpoint(key, endpoint, TimeProvider.System, _log, loggers, _metrics);
             _metrics.Track(created);
             return created;
         })).Value;

@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.CircuitBreaker;
 
 namespace Orleans.Inference.Backends.Http;
 
@@ -19,12 +21,13 @@ internal sealed class BackendReplica : IDisposable
     private readonly string _endpoint;
     private readonly BackendPoolOptions _pool;
     private readonly BackendLog _log;
+    private readonly CircuitBreakerStateProvider _breaker = new();
     private Task? _learning;
     private volatile bool _closesConnections;
     private int _outstanding;
     private long _outUntil;
 
-    public BackendReplica(string endpoint, Uri baseAddress, BackendEndpointOptions options, TimeProvider time, BackendLog log)
+    public BackendReplica(string endpoint, Uri baseAddress, BackendEndpointOptions options, TimeProvider time, BackendLog log, ILoggerFactory loggers)
     {
         _time = time;
         _endpoint = endpoint;
@@ -47,12 +50,13 @@ internal sealed class BackendReplica : IDisposable
         _gate = new ConnectionGate { InnerHandler = _handler };
 
         var resilience = options.Resilience;
-        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time, Name = endpoint, InstanceName = baseAddress.ToString() }
             // A request that met a connection the server had closed never reached the server: it goes again at once, on
             // another connection of the same replica, whatever the endpoint's retries, and each such try uses up a dead
             // connection, so the pool's size bounds them (16 at most, for a replica that resets every connection).
             .AddRetry(new HttpRetryStrategyOptions
             {
+                Name = "stale-connection",
                 MaxRetryAttempts = Math.Clamp(pool.MaxConnectionsPerServer, 1, MaxStaleRetries),
                 Delay = TimeSpan.Zero,
                 BackoffType = DelayBackoffType.Constant,
@@ -67,6 +71,8 @@ internal sealed class BackendReplica : IDisposable
             })
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
+                Name = "circuit-breaker",
+                StateProvider = _breaker,
                 FailureRatio = resilience.FailureRatio,
                 MinimumThroughput = resilience.MinimumThroughput,
                 SamplingDuration = resilience.SamplingDuration,
@@ -86,7 +92,8 @@ internal sealed class BackendReplica : IDisposable
                     return default;
                 },
             })
-            .AddTimeout(resilience.AttemptTimeout)
+            .AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt-timeout", Timeout = resilience.AttemptTimeout })
+            .ConfigureTelemetry(loggers)
             .Build();
         Client = new HttpClient(new ResilienceHandler(pipeline) { InnerHandler = _gate })
         {
@@ -125,6 +132,9 @@ internal sealed class BackendReplica : IDisposable
 
     /// <summary>True while the replica's circuit is open; once its break is over one request may probe it.</summary>
     public bool IsOut => Volatile.Read(ref _outUntil) is var until and > 0 && _time.GetTimestamp() < until;
+
+    /// <summary>The circuit breaker's state: closed (in use), open (out), half-open (one probe allowed).</summary>
+    public CircuitState Breaker => _breaker.CircuitState;
 
     /// <summary>How long until the replica may be probed again.</summary>
     public TimeSpan OutFor => IsOut ? _time.GetElapsedTime(_time.GetTimestamp(), Volatile.Read(ref _outUntil)) : TimeSpan.Zero;

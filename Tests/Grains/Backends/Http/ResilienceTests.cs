@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
 using Orleans.Inference.Tests.Infrastructure;
 using static Orleans.Inference.Tests.Infrastructure.HttpBackendApiHostFactory;
 
@@ -52,6 +53,26 @@ public sealed class ResilienceTests(HttpBackendApiHostFactory host)
             }
 
             Assert.InRange((await failing.GetStatsAsync()).Requests - seen, 0, 1);
+
+            // An operator sees it: the replica's breaker open on the dashboard (its probes keep failing, so it stays
+            // mostly open), the gauge and Polly's events in /metrics.
+            var replica = failing.BaseAddress.ToString();
+            await HttpJson.EventuallyAsync(async () =>
+            {
+                using var response = await CompleteAsync(BreakerModel);
+                using var stats = JsonDocument.Parse(await host.Http.GetStringAsync("dashboard/stats"));
+                var backends = stats.RootElement.GetProperty("backends").EnumerateArray()
+                    .Where(backend => backend.GetProperty("endpoint").GetString() == "breaker")
+                    .ToDictionary(backend => backend.GetProperty("replica").GetString()!, backend => backend.GetProperty("breaker").GetString());
+                return backends[replica] == "open" && backends[host.Breaker[0].BaseAddress.ToString()] == "closed";
+            }, TimeSpan.FromSeconds(15), "the dashboard should show the failing replica's breaker open, the other's closed");
+            var scrape = await host.Http.GetStringAsync("metrics");
+            Assert.Contains(MetricLines(scrape, "inference_backend_breaker"), line => line.Contains($"replica=\"{replica}\"", StringComparison.Ordinal));
+            var events = MetricLines(scrape, "resilience_polly_strategy_events_total").ToList();
+            Assert.Contains(events, line => line.Contains("event_name=\"OnCircuitOpened\"", StringComparison.Ordinal)
+                && line.Contains($"pipeline_instance=\"{replica}\"", StringComparison.Ordinal) && line.Contains("pipeline_name=\"breaker\"", StringComparison.Ordinal));
+            Assert.Contains(events, line => line.Contains("event_name=\"OnRetry\"", StringComparison.Ordinal)
+                && line.Contains("pipeline_name=\"breaker\"", StringComparison.Ordinal) && line.Contains("strategy_name=\"retry\"", StringComparison.Ordinal));
         }
         finally
         {
@@ -183,6 +204,9 @@ public sealed class ResilienceTests(HttpBackendApiHostFactory host)
             await host.Errors.SetFaultsAsync(new SimulatorFaults());
         }
     }
+
+    private static IEnumerable<string> MetricLines(string scrape, string name) =>
+        scrape.Split('\n').Where(line => line.StartsWith(name + "{", StringComparison.Ordinal));
 
     private Task<HttpResponseMessage> CompleteAsync(string model) =>
         host.Http.PostJsonAsync("v1/completions", $$"""{"model":"{{model}}","prompt":"Hello","max_tokens":4}""");
