@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # A 3-node cluster on this machine, to try clustering out: redis-server on loopback (membership and grain state),
-# two ApiHosts (HTTP on API_PORTS, each co-hosting a silo) and one compute-only Silo, all joined through Redis.
+# two ApiHosts (HTTP on API_PORTS, each co-hosting a silo) and one compute-only Silo (its /metrics and /health on
+# SILO_HTTP_PORT), all joined through Redis.
 #   bash scripts/cluster.sh up       # builds (Release), starts everything, waits until each ApiHost is ready
 #   bash scripts/cluster.sh status   # what runs, and each ApiHost's /health/ready
 #   bash scripts/cluster.sh down     # stops exactly the processes "up" started (by their recorded PIDs)
 # Ports come from the environment: REDIS_PORT (6379), API_PORTS ("5080 5081"), SILO_PORTS ("11111 11112 11113"),
-# GATEWAY_PORTS ("30000 30001 30002"), CLUSTER_ID (orleans-inference-cluster). Logs and PIDs go to .cluster/.
+# GATEWAY_PORTS ("30000 30001 30002"), SILO_HTTP_PORT (9464), CLUSTER_ID (orleans-inference-cluster). Extra arguments
+# after "up" go to every process (e.g. --Inference:Models:...). Logs and PIDs go to .cluster/.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +16,7 @@ redis_port="${REDIS_PORT:-6379}"
 read -r -a api_ports <<<"${API_PORTS:-5080 5081}"
 read -r -a silo_ports <<<"${SILO_PORTS:-11111 11112 11113}"
 read -r -a gateway_ports <<<"${GATEWAY_PORTS:-30000 30001 30002}"
+silo_http_port="${SILO_HTTP_PORT:-9464}"
 cluster_id="${CLUSTER_ID:-orleans-inference-cluster}"
 apihost_dir="ApiHost/bin/Release/net10.0"
 silo_dir="Silo/bin/Release/net10.0"
@@ -41,10 +44,11 @@ up() {
   alive "$state/redis.pid" || { cat "$state/redis.log" >&2; rm -f "$state/redis.pid"; echo "redis-server did not start (port $redis_port in use?)." >&2; exit 1; }
   echo "started redis (pid $(cat "$state/redis.pid"), port $redis_port)"
 
-  start silo "$silo_dir" Orleans.Inference.Silo.dll --Orleans:SiloPort="${silo_ports[2]}" --Orleans:GatewayPort="${gateway_ports[2]}"
+  start silo "$silo_dir" Orleans.Inference.Silo.dll --urls "http://127.0.0.1:$silo_http_port" \
+    --Orleans:SiloPort="${silo_ports[2]}" --Orleans:GatewayPort="${gateway_ports[2]}" "$@"
   for i in 0 1; do
     start "apihost$i" "$apihost_dir" Orleans.Inference.ApiHost.dll --urls "http://127.0.0.1:${api_ports[$i]}" \
-      --Orleans:SiloPort="${silo_ports[$i]}" --Orleans:GatewayPort="${gateway_ports[$i]}"
+      --Orleans:SiloPort="${silo_ports[$i]}" --Orleans:GatewayPort="${gateway_ports[$i]}" "$@"
   done
   for i in 0 1; do
     for _ in $(seq 120); do curl -fs "http://127.0.0.1:${api_ports[$i]}/health/ready" >/dev/null && break; sleep 0.5; done
@@ -61,6 +65,7 @@ status() {
   for i in 0 1; do
     echo "http://127.0.0.1:${api_ports[$i]}/health/ready: $(curl -s "http://127.0.0.1:${api_ports[$i]}/health/ready" || echo unreachable)"
   done
+  echo "silo http://127.0.0.1:$silo_http_port/health/ready: $(curl -s "http://127.0.0.1:$silo_http_port/health/ready" || echo unreachable) (metrics: /metrics)"
 }
 
 down() {
@@ -78,8 +83,8 @@ down() {
 }
 
 case "${1:-}" in
-  up) up ;;
+  up) shift; up "$@" ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+  *) echo "usage: $0 up [settings...]|down|status" >&2; exit 2 ;;
 esac

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Inference.ApiHost.Auth;
+using Orleans.Inference.Hosting;
+using static Orleans.Inference.Hosting.SiloHealthChecksBuilderExtensions;
 
 namespace Orleans.Inference.ApiHost.Health;
 
@@ -12,15 +14,11 @@ namespace Orleans.Inference.ApiHost.Health;
 /// </summary>
 public static class HealthApi
 {
-    private const string Live = "live";
-    private const string Ready = "ready";
-
     /// <summary>Registers the checks behind both endpoints.</summary>
     public static IServiceCollection AddGatewayHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddCheck("process", () => HealthCheckResult.Healthy("The process is up."), tags: [Live])
-            .AddCheck<SiloHealthCheck>("silo", tags: [Ready])
+            .AddProcessAndSilo()
             .AddCheck<ModelsHealthCheck>("models", tags: [Ready])
             .AddCheck<BackendsHealthCheck>("backends", tags: [Ready], timeout: TimeSpan.FromSeconds(5));
         return services;

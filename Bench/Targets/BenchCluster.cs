@@ -38,6 +38,8 @@ internal static class BenchCluster
                 silo.Environment["DOTNET_GCDynamicAdaptationMode"] = "0";
                 silo.Environment["Orleans__SiloPort"] = Port(ServerProcess.FreeLoopbackPort());
                 silo.Environment["Orleans__GatewayPort"] = Port(ServerProcess.FreeLoopbackPort());
+                // Its metrics and health listener, on a port of its own: several silos share this machine.
+                silo.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port(ServerProcess.FreeLoopbackPort())}";
                 // The first silo loads the models (it is alone); the others need only have started.
                 var readyLine = i == 0 ? $"Model {readyModel}: ready" : "Application started";
                 started.Add(await ServerProcess.StartUntilLineAsync(silo, line => line.Contains(readyLine, StringComparison.Ordinal), StartTimeout));

@@ -12,17 +12,12 @@ public sealed class ClusterNode : IAsyncDisposable
     {
         Name = name;
         IsApiHost = isApiHost;
-        var ports = new[] { $"--Orleans:SiloPort={SiloPort}", $"--Orleans:GatewayPort={ApiHostFactory.FreePort()}" };
-        if (isApiHost)
-        {
-            BaseAddress = new Uri($"http://127.0.0.1:{ApiHostFactory.FreePort()}/");
-            Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-            _process = new DotnetProcess("ApiHost", "Orleans.Inference.ApiHost", ["--urls", BaseAddress.ToString().TrimEnd('/'), .. ports, .. settings]);
-        }
-        else
-        {
-            _process = new DotnetProcess("Silo", "Orleans.Inference.Silo", [.. ports, .. settings]);
-        }
+        BaseAddress = new Uri($"http://127.0.0.1:{ApiHostFactory.FreePort()}/");
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        string[] ports = ["--urls", BaseAddress.ToString().TrimEnd('/'), $"--Orleans:SiloPort={SiloPort}", $"--Orleans:GatewayPort={ApiHostFactory.FreePort()}"];
+        _process = isApiHost
+            ? new DotnetProcess("ApiHost", "Orleans.Inference.ApiHost", [.. ports, .. settings])
+            : new DotnetProcess("Silo", "Orleans.Inference.Silo", [.. ports, .. settings]);
     }
 
     public string Name { get; }
@@ -31,11 +26,11 @@ public sealed class ClusterNode : IAsyncDisposable
 
     public int SiloPort { get; } = ApiHostFactory.FreePort();
 
-    /// <summary>The ApiHost's address; null for a Silo.</summary>
-    public Uri? BaseAddress { get; }
+    /// <summary>The node's HTTP address: an ApiHost's API, or a Silo's metrics and health listener.</summary>
+    public Uri BaseAddress { get; }
 
-    /// <summary>A client for the ApiHost; null for a Silo.</summary>
-    public HttpClient? Http { get; }
+    /// <summary>A client for <see cref="BaseAddress"/>.</summary>
+    public HttpClient Http { get; }
 
     public DotnetProcess Process => _process;
 
@@ -55,7 +50,7 @@ public sealed class ClusterNode : IAsyncDisposable
             if (!_process.IsRunning) throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode}:\n{_process.Output()}");
             try
             {
-                using var response = await Http!.GetAsync("health/ready");
+                using var response = await Http.GetAsync("health/ready");
                 if (response.IsSuccessStatusCode) return;
             }
             catch (HttpRequestException)
@@ -72,6 +67,6 @@ public sealed class ClusterNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync();
-        Http?.Dispose();
+        Http.Dispose();
     }
 }

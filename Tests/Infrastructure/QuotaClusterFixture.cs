@@ -35,7 +35,7 @@ public sealed class QuotaClusterFixture : IAsyncLifetime
         ApiHostB = ClusterNode.ApiHost("apihost-b", settings);
         foreach (var host in new[] { ApiHostA, ApiHostB })
         {
-            host.Http!.DefaultRequestHeaders.Authorization = new("Bearer", Key);
+            host.Http.DefaultRequestHeaders.Authorization = new("Bearer", Key);
             host.Process.Start();
         }
 

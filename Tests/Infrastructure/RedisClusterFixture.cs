@@ -4,12 +4,16 @@ namespace Orleans.Inference.Tests.Infrastructure;
 
 /// <summary>
 /// A real cluster on loopback, shared by the cluster tests: its own redis-server, a compute-only Silo started first (so
-/// the models that load on start live there), then two ApiHosts that join it through Redis. Tests may kill, stop and
-/// restart nodes; each test starts by calling <see cref="EnsureAllRunningAsync"/>.
+/// the models that load on start live there), then two ApiHosts that join it through Redis; and two Simulator replicas
+/// behind the model <see cref="HttpModel"/>. Tests may kill, stop and restart nodes; each test starts by calling
+/// <see cref="EnsureAllRunningAsync"/>.
 /// </summary>
 public sealed class RedisClusterFixture : IAsyncLifetime
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>A model of kind OpenAI on the endpoint <c>replicas</c> (<see cref="Replicas"/>), loaded on start: on the Silo.</summary>
+    public const string HttpModel = "http-cluster";
 
     public RedisProcess Redis { get; private set; } = null!;
 
@@ -18,6 +22,9 @@ public sealed class RedisClusterFixture : IAsyncLifetime
     public ClusterNode ApiHostA { get; private set; } = null!;
 
     public ClusterNode ApiHostB { get; private set; } = null!;
+
+    /// <summary>The Simulator replicas behind <see cref="HttpModel"/>.</summary>
+    public SimulatorProcess[] Replicas { get; private set; } = [];
 
     public IReadOnlyList<ClusterNode> Nodes => [Silo, ApiHostA, ApiHostB];
 
@@ -29,12 +36,21 @@ public sealed class RedisClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Redis = await RedisProcess.StartAsync();
+        Replicas = await Task.WhenAll(SimulatorProcess.StartAsync(), SimulatorProcess.StartAsync());
         Settings.AddRange(
         [
             "--Orleans:Membership:Provider=Redis",
             $"--Orleans:Membership:Redis={Redis.ConnectionString}",
             $"--Orleans:ClusterId=cluster-tests-{Guid.NewGuid():N}",
             "--Inference:Models:sim-small:Simulation:LoadSeconds=1",
+            "--Inference:Models:sim-large:Simulation:LoadSeconds=2",
+            $"--Inference:Backends:replicas:Replicas:0={Replicas[0].BaseAddress}",
+            $"--Inference:Backends:replicas:Replicas:1={Replicas[1].BaseAddress}",
+            $"--Inference:Models:{HttpModel}:Backend=OpenAI",
+            $"--Inference:Models:{HttpModel}:OwnedBy=simulator",
+            $"--Inference:Models:{HttpModel}:LoadOnStart=true",
+            $"--Inference:Models:{HttpModel}:OpenAI:Endpoint=replicas",
+            $"--Inference:Models:{HttpModel}:OpenAI:Model=sim-instant",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans.Inference=Information",
         ]);
@@ -44,7 +60,8 @@ public sealed class RedisClusterFixture : IAsyncLifetime
 
         // Alone in the cluster, the Silo activates the models that load on start: they live there, away from both ApiHosts.
         Silo.Process.Start();
-        await WaitForAsync(() => Silo.Process.HasWritten("Model sim-small: ready"), StartTimeout, () => Silo.Process.Output());
+        await WaitForAsync(() => Silo.Process.HasWritten("Model sim-small: ready") && Silo.Process.HasWritten($"Model {HttpModel}: ready"),
+            StartTimeout, () => Silo.Process.Output());
         ApiHostA.Process.Start();
         ApiHostB.Process.Start();
         await Task.WhenAll(ApiHosts.Select(host => host.WaitUntilReadyAsync(StartTimeout)));
@@ -54,6 +71,7 @@ public sealed class RedisClusterFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var node in Nodes) await node.DisposeAsync();
+        foreach (var replica in Replicas) await replica.DisposeAsync();
         await Redis.DisposeAsync();
     }
 
@@ -83,7 +101,7 @@ public sealed class RedisClusterFixture : IAsyncLifetime
         {
             try
             {
-                using var json = JsonDocument.Parse(await host.Http!.GetStringAsync("health/ready"));
+                using var json = JsonDocument.Parse(await host.Http.GetStringAsync("health/ready"));
                 var description = json.RootElement.GetProperty("checks").GetProperty("silo").GetProperty("description").GetString()!;
                 var match = System.Text.RegularExpressions.Regex.Match(description, @"(\d+) active silo");
                 if (match.Success) return int.Parse(match.Groups[1].Value);
@@ -100,7 +118,7 @@ public sealed class RedisClusterFixture : IAsyncLifetime
     /// <summary>Each model's state and silo, as an ApiHost's /admin/models reports them.</summary>
     public async Task<Dictionary<string, (string State, string? Silo)>> ModelsAsync(ClusterNode host)
     {
-        using var json = JsonDocument.Parse(await host.Http!.GetStringAsync("admin/models"));
+        using var json = JsonDocument.Parse(await host.Http.GetStringAsync("admin/models"));
         return json.RootElement.GetProperty("data").EnumerateArray().ToDictionary(
             model => model.GetProperty("id").GetString()!,
             model => (model.GetProperty("state").GetString()!, model.TryGetProperty("silo", out var silo) ? silo.GetString() : null));

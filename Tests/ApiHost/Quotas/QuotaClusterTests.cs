@@ -48,7 +48,7 @@ public sealed class QuotaClusterTests(QuotaClusterFixture cluster, ITestOutputHe
 
     private static async Task<(HttpStatusCode Status, int Tokens)> PostAsync(ClusterNode host, CancellationToken cancellationToken)
     {
-        using var response = await host.Http!.PostJsonAsync("v1/completions", Request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        using var response = await host.Http.PostJsonAsync("v1/completions", Request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK) return (response.StatusCode, 0);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         return (response.StatusCode, body.RootElement.GetProperty("usage").GetProperty("total_tokens").GetInt32());

@@ -29,7 +29,7 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster, ITestOutputHe
         {
             foreach (var model in new[] { "sim-small", "sim-instant" })
             {
-                using var response = await host.Http!.PostAsJsonAsync("v1/completions", new { model, prompt = "Hello", max_tokens = 4 });
+                using var response = await host.Http.PostAsJsonAsync("v1/completions", new { model, prompt = "Hello", max_tokens = 4 });
                 Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
                 using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
                 Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("choices")[0].GetProperty("text").GetString()));
@@ -49,7 +49,7 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster, ITestOutputHe
     public async Task SiloKilled_UnderLoad_FailsFastOrRetriesAndReloadsItsModelsElsewhere()
     {
         var victim = await cluster.NodeHostingAsync(Model);
-        await using var load = new ClusterLoad(cluster.ApiHosts.Where(h => h != victim).Select(h => h.BaseAddress!).ToList(), Model);
+        await using var load = new ClusterLoad(cluster.ApiHosts.Where(h => h != victim).Select(h => h.BaseAddress).ToList(), Model);
         await load.WaitForSuccessesAsync(20, TimeSpan.Zero, Recovery);
 
         var killedAt = load.Now;
@@ -72,7 +72,7 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster, ITestOutputHe
     public async Task SiloStopped_UnderLoad_DrainsWithoutAFailedRequest()
     {
         var victim = await cluster.NodeHostingAsync(Model);
-        await using var load = new ClusterLoad(cluster.ApiHosts.Where(h => h != victim).Select(h => h.BaseAddress!).ToList(), Model);
+        await using var load = new ClusterLoad(cluster.ApiHosts.Where(h => h != victim).Select(h => h.BaseAddress).ToList(), Model);
         await load.WaitForSuccessesAsync(20, TimeSpan.Zero, Recovery);
 
         var stoppedAt = load.Now;
@@ -90,13 +90,13 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster, ITestOutputHe
     public async Task NodeJoining_UnderLoad_JoinsAndServesWithoutErrors()
     {
         await using var joining = ClusterNode.ApiHost("apihost-joining", cluster.Settings);
-        await using var load = new ClusterLoad(cluster.ApiHosts.Select(h => h.BaseAddress!).ToList(), Model);
+        await using var load = new ClusterLoad(cluster.ApiHosts.Select(h => h.BaseAddress).ToList(), Model);
         await load.WaitForSuccessesAsync(20, TimeSpan.Zero, Recovery);
 
         joining.Process.Start();
         await joining.WaitUntilReadyAsync(RedisClusterFixture.StartTimeout);
         await cluster.WaitForActiveSilosAsync(4);
-        using (var response = await joining.Http!.PostAsJsonAsync("v1/completions", new { model = Model, prompt = "Hello", max_tokens = 4 }))
+        using (var response = await joining.Http.PostAsJsonAsync("v1/completions", new { model = Model, prompt = "Hello", max_tokens = 4 }))
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         var joinedAt = load.Now;
         await load.WaitForSuccessesAsync(20, joinedAt, Recovery);
@@ -115,7 +115,7 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster, ITestOutputHe
         await using var client = ClusterNode.ApiHost("apihost-client", [.. cluster.Settings, "--Orleans:Mode=Client"]);
         client.Process.Start();
         await client.WaitUntilReadyAsync(RedisClusterFixture.StartTimeout);
-        var http = client.Http!;
+        var http = client.Http;
 
         using (var response = await http.PostAsJsonAsync("v1/completions", new { model = Model, prompt = "Hello", max_tokens = 4 }))
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());

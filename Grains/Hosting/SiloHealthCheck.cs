@@ -1,6 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Orleans.Inference.ApiHost.Health;
+namespace Orleans.Inference.Hosting;
 
 /// <summary>
 /// Ready only once this host's silo is an active member of its cluster: before that no grain call can be served.
