@@ -32,14 +32,15 @@ internal static class BenchCluster
             };
             for (var i = 0; i < silos - 1; i++)
             {
-                var silo = new ProcessStartInfo("dotnet", $"\"{siloDll}\"") { WorkingDirectory = Path.GetDirectoryName(siloDll)! };
+                // Its metrics and health listener on a port of its own (several silos share this machine); on the command line,
+                // which overrides the Urls of its appsettings.json as ASPNETCORE_URLS would not.
+                var urls = $"http://127.0.0.1:{Port(ServerProcess.FreeLoopbackPort())}";
+                var silo = new ProcessStartInfo("dotnet", $"\"{siloDll}\" --urls {urls}") { WorkingDirectory = Path.GetDirectoryName(siloDll)! };
                 foreach (var (key, value) in join) silo.Environment[key] = value;
                 silo.Environment["DOTNET_ENVIRONMENT"] = "Production";
                 silo.Environment["DOTNET_GCDynamicAdaptationMode"] = "0";
                 silo.Environment["Orleans__SiloPort"] = Port(ServerProcess.FreeLoopbackPort());
                 silo.Environment["Orleans__GatewayPort"] = Port(ServerProcess.FreeLoopbackPort());
-                // Its metrics and health listener, on a port of its own: several silos share this machine.
-                silo.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port(ServerProcess.FreeLoopbackPort())}";
                 // The first silo loads the models (it is alone); the others need only have started.
                 var readyLine = i == 0 ? $"Model {readyModel}: ready" : "Application started";
                 started.Add(await ServerProcess.StartUntilLineAsync(silo, line => line.Contains(readyLine, StringComparison.Ordinal), StartTimeout));
