@@ -6,9 +6,9 @@ using OpenTelemetry.Trace;
 namespace Orleans.Inference.Tests.Infrastructure;
 
 /// <summary>
-/// The real ApiHost with tracing on (spans collected in memory), debug logs collected, and one model served over HTTP by
-/// a real Simulator, beside an endpoint whose only replica never answers: what request ids, traces and the backends'
-/// readiness are seen through.
+/// The real ApiHost with tracing on (spans collected in memory), metrics pushed over OTLP to a receiver of its own, debug
+/// logs collected, and one model served over HTTP by a real Simulator, beside an endpoint whose only replica never
+/// answers: what request ids, traces, OTLP export and the backends' readiness are seen through.
 /// </summary>
 public sealed class TracingApiHostFactory : ApiHostFactory
 {
@@ -20,6 +20,9 @@ public sealed class TracingApiHostFactory : ApiHostFactory
 
     public SimulatorProcess Simulator { get; private set; } = null!;
 
+    /// <summary>Where the host pushes its metrics (OTLP over HTTP, every second).</summary>
+    public OtlpReceiver Otlp { get; private set; } = null!;
+
     /// <summary>Every span the host has finished, as a processor in its tracer provider sees them end.</summary>
     public SpanCollector Spans { get; } = new();
 
@@ -29,6 +32,7 @@ public sealed class TracingApiHostFactory : ApiHostFactory
     public override async Task InitializeAsync()
     {
         Simulator = await SimulatorProcess.StartAsync();
+        Otlp = await OtlpReceiver.StartAsync();
         await base.InitializeAsync();
     }
 
@@ -36,11 +40,15 @@ public sealed class TracingApiHostFactory : ApiHostFactory
     {
         await base.DisposeAsync();
         await Simulator.DisposeAsync();
+        await Otlp.DisposeAsync();
     }
 
     protected override void AddSettings(Dictionary<string, string?> settings)
     {
         settings["Inference:Tracing:Enabled"] = "true";
+        settings["Inference:Metrics:OtlpEndpoint"] = Otlp.MetricsEndpoint.ToString();
+        settings["Inference:Metrics:OtlpProtocol"] = "http/protobuf";
+        settings["Inference:Metrics:OtlpExportInterval"] = "00:00:01";
         settings["Logging:LogLevel:Orleans.Inference"] = "Debug";
         settings["Inference:Backends:sim:Replicas:0"] = Simulator.BaseAddress.ToString();
         settings[$"Inference:Backends:{Unreachable}:Replicas:0"] = $"http://127.0.0.1:{FreePort()}/";
