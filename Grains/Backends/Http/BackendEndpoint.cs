@@ -49,7 +49,7 @@ internal sealed partial class BackendEndpoint : IDisposable
             });
         }
 
-        _retry = builder.ConfigureTelemetry(loggers).Build();
+        _retry = builder.ConfigureTelemetry(BackendTelemetry.Options(loggers)).Build();
     }
 
     public string Name { get; }

@@ -93,7 +93,7 @@ internal sealed class BackendReplica : IDisposable
                 },
             })
             .AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt-timeout", Timeout = resilience.AttemptTimeout })
-            .ConfigureTelemetry(loggers)
+            .ConfigureTelemetry(BackendTelemetry.Options(loggers))
             .Build();
         Client = new HttpClient(new ResilienceHandler(pipeline) { InnerHandler = _gate })
         {
