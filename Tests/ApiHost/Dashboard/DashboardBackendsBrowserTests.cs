@@ -1,5 +1,4 @@
 using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
 using Orleans.Inference.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -12,19 +11,17 @@ public sealed class DashboardBackendsBrowserTests(HttpBackendApiHostFactory host
     [Fact]
     public void Dashboard_HostWithHttpBackends_ListsEveryReplicaWithItsCircuitBreaker()
     {
-        using var chromium = new HeadlessChromium();
-        var browser = chromium.Driver;
-        var wait = new WebDriverWait(new SystemClock(), browser, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
         var replicas = host.Shared.Concat(host.Prefix).Select(replica => replica.BaseAddress.ToString()).ToList();
+        using var chromium = new HeadlessChromium();
+        chromium.Driver.Navigate().GoToUrl(new Uri(host.BaseAddress, "dashboard"));
 
-        browser.Navigate().GoToUrl(new Uri(host.BaseAddress, "dashboard"));
-        var rows = wait.Until(page =>
+        var rows = chromium.Wait(TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100)).Until(page =>
         {
             var shown = page.FindElements(By.CssSelector("#backends tbody tr"));
             return replicas.All(replica => shown.Any(row => row.GetDomAttribute("data-replica") == replica)) ? shown : null;
         });
 
-        Assert.True(browser.FindElement(By.Id("backends")).Displayed, "the panel shows once there are replicas");
+        Assert.True(chromium.Driver.FindElement(By.Id("backends")).Displayed, "the panel shows once there are replicas");
         var shared = rows.First(row => row.GetDomAttribute("data-replica") == replicas[0]);
         var cells = shared.FindElements(By.TagName("td")).Select(cell => cell.Text).ToList();
         Assert.Equal(["shared", replicas[0]], cells[..2]);

@@ -1,5 +1,4 @@
 using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
 using Orleans.Inference.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -15,7 +14,7 @@ public sealed class DashboardBrowserTests(ApiHostFactory host, ITestOutputHelper
         using var chromium = new HeadlessChromium();
         var browser = chromium.Driver;
         // Polled often: the model loads in 3 s, 5 % at a time, and the test must see it part way.
-        var wait = new WebDriverWait(new SystemClock(), browser, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50));
+        var wait = chromium.Wait(TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50));
 
         browser.Navigate().GoToUrl(host.BaseAddress);
         var card = wait.Until(page => page.FindElements(By.CssSelector($"section[data-model='{TestCatalog.Watched}']")).SingleOrDefault());

@@ -1,4 +1,5 @@
 using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
 
 namespace Orleans.Inference.Tests.ApiHost.Dashboard;
 
@@ -30,6 +31,9 @@ internal sealed class HeadlessChromium : IDisposable
     }
 
     public ChromeDriver Driver { get; }
+
+    /// <summary>A wait on the page, polled every <paramref name="poll"/> for at most <paramref name="timeout"/>.</summary>
+    public WebDriverWait Wait(TimeSpan timeout, TimeSpan poll) => new(new SystemClock(), Driver, timeout, poll);
 
     /// <summary>Saves what the browser shows as a PNG under the test output's <c>screenshots</c> folder; returns its path.</summary>
     public string Screenshot(string name)
