@@ -15,19 +15,23 @@ public sealed class DashboardBackendsBrowserTests(HttpBackendApiHostFactory host
         using var chromium = new HeadlessChromium();
         chromium.Driver.Navigate().GoToUrl(new Uri(host.BaseAddress, "dashboard"));
 
-        var rows = chromium.Wait(TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100)).Until(page =>
+        // The panel is redrawn every second: each look reads its rows in one script, a snapshot that cannot go stale.
+        var rows = chromium.Wait(TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100)).Until(_ =>
         {
-            var shown = page.FindElements(By.CssSelector("#backends tbody tr"));
-            return replicas.All(replica => shown.Any(row => row.GetDomAttribute("data-replica") == replica)) ? shown : null;
+            var shown = ((IEnumerable<object>)chromium.Driver.ExecuteScript(
+                    "return [...document.querySelectorAll('#backends tbody tr')].map(r => [r.dataset.replica, r.cells[2].className, ...[...r.cells].map(c => c.textContent)])")!)
+                .Select(row => ((IEnumerable<object>)row).Select(cell => (string)cell).ToList())
+                .Select(row => (Replica: row[0], BreakerClass: row[1], Cells: row[2..]))
+                .ToList();
+            return replicas.All(replica => shown.Any(row => row.Replica == replica)) ? shown : null;
         });
 
         Assert.True(chromium.Driver.FindElement(By.Id("backends")).Displayed, "the panel shows once there are replicas");
-        var shared = rows.First(row => row.GetDomAttribute("data-replica") == replicas[0]);
-        var cells = shared.FindElements(By.TagName("td")).Select(cell => cell.Text).ToList();
-        Assert.Equal(["shared", replicas[0]], cells[..2]);
+        var shared = rows.First(row => row.Replica == replicas[0]);
+        Assert.Equal(["shared", replicas[0]], shared.Cells[..2]);
         // Whatever other tests did to other endpoints, the shared replicas serve: their breakers are closed.
-        Assert.Equal("closed", cells[2]);
-        Assert.Contains("closed", shared.FindElement(By.CssSelector("td.breaker")).GetDomAttribute("class"), StringComparison.Ordinal);
+        Assert.Equal("closed", shared.Cells[2]);
+        Assert.Contains("closed", shared.BreakerClass, StringComparison.Ordinal);
         output.WriteLine($"{rows.Count} replicas listed: {chromium.Screenshot("dashboard-backends.png")}");
     }
 }
