@@ -127,6 +127,7 @@ public sealed partial class BatchGrain(
     public Task OpenAsync()
     {
         _accepting = true;
+        if (_scheduler is not null) _scheduler.Draining = false;
         // A new load is a new place to follow, even if an earlier move did not happen.
         _following = false;
         OpenFastPath();
@@ -139,6 +140,10 @@ public sealed partial class BatchGrain(
         _ready = null;
         _drains++;
         if (InFlight == 0) return;
+        // What waits goes as soon as the backend has room: no window is worth waiting for now, and the drain then moves
+        // on completions alone, whatever the timer does while the silo stops.
+        _scheduler.Draining = true;
+        TryDispatch();
         _drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {

@@ -51,11 +51,16 @@ internal sealed class BatchScheduler(
             .ConvertAll(waiting => (waiting.Sequence, time.GetElapsedTime(waiting.EnqueuedAt, now)));
     }
 
+    /// <summary>
+    /// Set while the model drains (unload or shutdown): what waits leaves as soon as a batch may run, with no window.
+    /// </summary>
+    public bool Draining { get; set; }
+
     /// <summary>The next batch if one should leave now, given how many batches are running; otherwise null.</summary>
     public List<BatchSequence>? TryTake(int running)
     {
         if (_queue.Count == 0 || running >= options.MaxConcurrentBatches) return null;
-        var full = _queue.Count >= options.MaxBatchSize;
+        var full = _queue.Count >= options.MaxBatchSize || Draining;
         var ready = options.Policy switch
         {
             // Adaptive, idle backend: go as soon as the callers of the batch that just finished are back (a lone caller at

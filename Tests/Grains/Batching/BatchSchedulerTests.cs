@@ -32,6 +32,24 @@ public sealed class BatchSchedulerTests
     }
 
     [Theory]
+    [InlineData(BatchPolicy.Window)]
+    [InlineData(BatchPolicy.Adaptive)]
+    public void TryTake_Draining_WhatWaitsLeavesOnceABatchMayRun_WithoutItsWindow(BatchPolicy policy)
+    {
+        var scheduler = Scheduler(new BatchingOptions { Policy = policy, MaxBatchSize = 8, MaxConcurrentBatches = 2, BatchWindowMs = 1000 });
+        for (var i = 0; i < 3; i++) scheduler.Enqueue(Sequence());
+        Assert.Null(scheduler.TryTake(running: 1));
+
+        scheduler.Draining = true;
+
+        // No time passes: a drain moves on completions alone, not on a timer.
+        Assert.Equal(3, scheduler.TryTake(running: 1)!.Count);
+        scheduler.Enqueue(Sequence());
+        Assert.Null(scheduler.TryTake(running: 2));
+        Assert.Single(scheduler.TryTake(running: 1)!);
+    }
+
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public void TryTake_Adaptive_ABatchRunning_RequestsThatRunAloneLeaveAtOnceOthersWaitTheWindow(bool runsAlone)
