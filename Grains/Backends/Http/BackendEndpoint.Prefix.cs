@@ -33,16 +33,15 @@ internal sealed partial class BackendEndpoint
     {
         Span<(int Replica, int Outstanding)> loads = stackalloc (int, int)[candidates.Length];
         for (var i = 0; i < candidates.Length; i++) loads[i] = (candidates[i], _replicas[candidates[i]].Outstanding);
-        var choice = _prefixes!.Prefer(prompts[0], loads);
-        if (prompts.Length > 1) choice = Majority(prompts, loads, choice);
-        choice = _prefixes.Bound(choice, loads);
+        var choice = prompts.Length == 1 ? _prefixes!.Choose(prompts[0], loads) : _prefixes!.Bound(Majority(prompts, loads), loads);
         foreach (var prompt in prompts) _prefixes.Record(prompt, choice.Replica);
         _metrics?.Routed(Name, choice.How);
         return _replicas[choice.Replica];
     }
 
-    private PrefixChoice Majority(ulong[][] prompts, ReadOnlySpan<(int Replica, int Outstanding)> loads, PrefixChoice first)
+    private PrefixChoice Majority(ulong[][] prompts, ReadOnlySpan<(int Replica, int Outstanding)> loads)
     {
+        var first = -1;
         Span<int> votes = stackalloc int[_replicas.Length];
         votes.Clear();
         Span<bool> matched = stackalloc bool[_replicas.Length];
@@ -50,11 +49,12 @@ internal sealed partial class BackendEndpoint
         foreach (var prompt in prompts)
         {
             var preference = _prefixes!.Prefer(prompt, loads);
+            if (first < 0) first = preference.Replica;
             votes[preference.Replica]++;
             matched[preference.Replica] |= preference.How == PrefixRouting.Matched;
         }
 
-        var best = first.Replica;
+        var best = first;
         for (var i = 0; i < votes.Length; i++)
         {
             if (votes[i] > votes[best]) best = i;
