@@ -45,7 +45,8 @@ public sealed class BenchSmokeTests(ApiHostFactory host)
         var results = await Scenarios.RunAsync(options, host.Http, TextWriter.Null);
 
         Assert.NotEmpty(results);
-        Assert.All(results, r => Assert.True(r.Requests > 0 && r.SuccessRate == 1.0, $"{r.Config}: {r.Requests} requests, {r.SuccessRate:P0}"));
+        Assert.All(results, r => Assert.True(r.Requests > 0 && r.SuccessRate == 1.0,
+            $"{r.Config}: {r.Requests} requests, {r.SuccessRate:P0}, errors: {string.Join(", ", r.Errors.Select(e => $"{e.Key} x{e.Value}"))}"));
         if (scenario == "proxy") AssertComparedWithThePeer(results);
     }
 
