@@ -59,8 +59,14 @@ public sealed class DotnetProcess : IAsyncDisposable
     public async Task WaitForExitAsync(TimeSpan timeout)
     {
         if (_process is null) return;
-        using var cancellation = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cancellation.Token);
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{Path.GetFileNameWithoutExtension(_dll)} had not exited within {timeout}:\n{Tail(60)}");
+        }
     }
 
     /// <summary>Kills the process if it runs and waits until it has gone, so its ports are free.</summary>
@@ -85,6 +91,12 @@ public sealed class DotnetProcess : IAsyncDisposable
     public string Output()
     {
         lock (_output) return string.Join('\n', _output);
+    }
+
+    /// <summary>The last <paramref name="lines"/> lines it wrote, for failure messages of long-running processes.</summary>
+    public string Tail(int lines)
+    {
+        lock (_output) return string.Join('\n', _output.TakeLast(lines));
     }
 
     /// <summary>.../Tests/bin/{Configuration}/{tfm}/ -> .../{project}/bin/{Configuration}/{tfm}/{assembly}.dll.</summary>

@@ -53,6 +53,8 @@ public sealed class RedisClusterFixture : IAsyncLifetime
             $"--Inference:Models:{HttpModel}:OpenAI:Model=sim-instant",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans.Inference=Information",
+            // Timestamps, so a failure message's node output says how long each stage of a stop or start took.
+            "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff ",
         ]);
         Silo = ClusterNode.Silo("silo", Settings);
         ApiHostA = ClusterNode.ApiHost("apihost-a", Settings);
@@ -92,7 +94,7 @@ public sealed class RedisClusterFixture : IAsyncLifetime
 
     /// <summary>Waits until a running ApiHost's readiness check counts <paramref name="count"/> active silos.</summary>
     public Task WaitForActiveSilosAsync(int count) =>
-        WaitForAsync(async () => await ActiveSilosAsync() == count, StartTimeout, () => $"expected {count} active silos");
+        WaitForAsync(async () => await ActiveSilosAsync() == count, StartTimeout, () => $"expected {count} active silos{NodeOutput()}");
 
     /// <summary>Active silos as a running ApiHost's readiness check reports them; -1 when none answers.</summary>
     public async Task<int> ActiveSilosAsync()
@@ -114,6 +116,10 @@ public sealed class RedisClusterFixture : IAsyncLifetime
 
         return -1;
     }
+
+    /// <summary>The last lines each node wrote, for a failure message.</summary>
+    public string NodeOutput(int lines = 40) =>
+        string.Concat(Nodes.Select(node => $"\n--- {node.Name} ({(node.Process.IsRunning ? "running" : $"exited {node.Process.ExitCode}")}):\n{node.Process.Tail(lines)}"));
 
     /// <summary>Each model's state and silo, as an ApiHost's /admin/models reports them.</summary>
     public async Task<Dictionary<string, (string State, string? Silo)>> ModelsAsync(ClusterNode host)

@@ -18,7 +18,12 @@ public sealed class SimulatorProcess : IAsyncDisposable
     {
         BaseAddress = new Uri($"http://127.0.0.1:{ApiHostFactory.FreePort()}/");
         _process = new DotnetProcess("Simulator", "Orleans.Inference.Simulator", ["--urls", BaseAddress.ToString().TrimEnd('/'), .. settings]);
-        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        // Idle connections go before the Simulator's keep-alive (5 s) closes them, or a test's own call can meet one it closed.
+        Http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(2) })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
         Leaving = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 

@@ -81,8 +81,8 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster, ITestOutputHe
         await load.WaitForSuccessesAsync(20, stoppedAt, Recovery);
         var outcomes = await load.StopAsync();
 
-        output.WriteLine($"stopped {victim.Name} (exit code {victim.Process.ExitCode}); {load.Summary()}");
-        Assert.All(outcomes, o => Assert.True(o.Result == ClusterLoad.Result.Ok, $"{o.Result} at {o.Started}: {o.Detail}"));
+        output.WriteLine($"stopped {victim.Name} at {stoppedAt} (exit code {victim.Process.ExitCode}); {load.Summary()}");
+        Assert.All(outcomes, o => Assert.True(o.Result == ClusterLoad.Result.Ok, $"{o.Result} at {o.Started} (stopped at {stoppedAt}): {o.Detail}{cluster.NodeOutput()}"));
         Assert.Equal(0, victim.Process.ExitCode);
     }
 
