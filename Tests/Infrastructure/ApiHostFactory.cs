@@ -95,6 +95,20 @@ public class ApiHostFactory : WebApplicationFactory<Program>, IAsyncLifetime
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>
+    /// A loopback port that refuses every connection for as long as the tests run: bound, never listening, never freed.
+    /// A port that was merely free when asked can be handed to a Simulator or node started later, which then answers.
+    /// </summary>
+    public static int RefusingPort => ((IPEndPoint)RefusingSocket.Value.LocalEndPoint!).Port;
+
+    // Held in a static: a socket nothing references would be finalized, and its port freed.
+    private static readonly Lazy<Socket> RefusingSocket = new(() =>
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
+    });
 }
 
 [CollectionDefinition(Name)]

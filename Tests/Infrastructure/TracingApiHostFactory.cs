@@ -51,7 +51,7 @@ public sealed class TracingApiHostFactory : ApiHostFactory
         settings["Inference:Metrics:OtlpExportInterval"] = "00:00:01";
         settings["Logging:LogLevel:Orleans.Inference"] = "Debug";
         settings["Inference:Backends:sim:Replicas:0"] = Simulator.BaseAddress.ToString();
-        settings[$"Inference:Backends:{Unreachable}:Replicas:0"] = $"http://127.0.0.1:{FreePort()}/";
+        settings[$"Inference:Backends:{Unreachable}:Replicas:0"] = $"http://127.0.0.1:{RefusingPort}/";
         settings[$"Inference:Models:{Model}:Backend"] = "OpenAI";
         settings[$"Inference:Models:{Model}:OwnedBy"] = "simulator";
         settings[$"Inference:Models:{Model}:LoadOnStart"] = "true";

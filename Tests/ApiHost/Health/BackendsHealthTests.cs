@@ -33,7 +33,7 @@ public sealed class BackendsHealthTests(TracingApiHostFactory host)
     public async Task Check_NoEndpointReachable_Unhealthy()
     {
         var options = new InferenceOptions();
-        options.Backends["down"] = new BackendEndpointOptions { Replicas = [$"http://127.0.0.1:{ApiHostFactory.FreePort()}"] };
+        options.Backends["down"] = new BackendEndpointOptions { Replicas = [$"http://127.0.0.1:{ApiHostFactory.RefusingPort}"] };
         using var endpoints = new BackendEndpoints(Options.Create(options), NullLoggerFactory.Instance, Meters());
         var check = new BackendsHealthCheck(new SingleService(endpoints));
 
