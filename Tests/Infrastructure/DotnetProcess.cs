@@ -65,7 +65,7 @@ public sealed class DotnetProcess : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"{Path.GetFileNameWithoutExtension(_dll)} had not exited within {timeout}:\n{Tail(60)}");
+            throw new TimeoutException($"{Path.GetFileNameWithoutExtension(_dll)} had not exited within {timeout}:\n{Tail(120)}");
         }
     }
 

@@ -54,7 +54,11 @@ public sealed class RedisClusterFixture : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans.Inference=Information",
             // Timestamps, so a failure message's node output says how long each stage of a stop or start took.
+            "--Logging:Console:FormatterName=simple",
             "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff ",
+            // The silo's stop and start, stage by stage.
+            "--Logging:LogLevel:Orleans.Runtime.Silo=Information",
+            "--Logging:LogLevel:Orleans.Runtime.SiloLifecycleSubject=Debug",
         ]);
         Silo = ClusterNode.Silo("silo", Settings);
         ApiHostA = ClusterNode.ApiHost("apihost-a", Settings);

@@ -76,13 +76,17 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster, ITestOutputHe
         await load.WaitForSuccessesAsync(20, TimeSpan.Zero, Recovery);
 
         var stoppedAt = load.Now;
+        var stoppedAtClock = DateTime.Now;
         victim.Process.Terminate();
         await victim.Process.WaitForExitAsync(Recovery);
         await load.WaitForSuccessesAsync(20, stoppedAt, Recovery);
         var outcomes = await load.StopAsync();
 
         output.WriteLine($"stopped {victim.Name} at {stoppedAt} (exit code {victim.Process.ExitCode}); {load.Summary()}");
-        Assert.All(outcomes, o => Assert.True(o.Result == ClusterLoad.Result.Ok, $"{o.Result} at {o.Started} (stopped at {stoppedAt}): {o.Detail}{cluster.NodeOutput()}"));
+        var failed = outcomes.Where(o => o.Result != ClusterLoad.Result.Ok).ToList();
+        // The stop's stages, timed, are in the victim's last lines (its silo's lifecycle logs at debug level here).
+        Assert.True(failed.Count == 0, $"{failed.Count} request(s) failed after the stop at {stoppedAt} ({stoppedAtClock:HH:mm:ss.fff}): "
+            + string.Concat(failed.Take(5).Select(o => $"\n  {o.Result} at {o.Started}-{o.Ended}: {o.Detail}")) + cluster.NodeOutput(150));
         Assert.Equal(0, victim.Process.ExitCode);
     }
 
