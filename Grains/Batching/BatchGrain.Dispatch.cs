@@ -112,6 +112,8 @@ public sealed partial class BatchGrain
                 _drained.TrySetResult();
                 _drained = null;
             }
+
+            MoveIfIdle();
         }
     }
 

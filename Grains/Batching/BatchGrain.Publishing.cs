@@ -10,13 +10,21 @@ public sealed partial class BatchGrain
 {
     public async Task PublishTokensAsync(InferenceRequest request, Guid requestId, string streamKey)
     {
-        if (!IsReady()) await EnsureReadyAsync(CancellationToken.None);
-        var sequence = BatchSequence.ForStream(request, CancellationToken.None, _streaming.MaxBufferedTokens);
-        Enqueue(sequence);
-        _published[requestId] = sequence;
-        var stream = this.GetStreamProvider(TokenStreams.StreamProvider)
-            .GetStream<TokenStreamItem>(StreamId.Create(TokenStreams.Namespace, streamKey));
-        _ = PublishAsync(sequence, requestId, stream);
+        StartCall();
+        try
+        {
+            if (!IsReady()) await EnsureReadyAsync(CancellationToken.None);
+            var sequence = BatchSequence.ForStream(request, CancellationToken.None, _streaming.MaxBufferedTokens);
+            Enqueue(sequence);
+            _published[requestId] = sequence;
+            var stream = this.GetStreamProvider(TokenStreams.StreamProvider)
+                .GetStream<TokenStreamItem>(StreamId.Create(TokenStreams.Namespace, streamKey));
+            _ = PublishAsync(sequence, requestId, stream);
+        }
+        finally
+        {
+            EndCall();
+        }
     }
 
     public Task CancelTokensAsync(Guid requestId)
@@ -46,6 +54,7 @@ public sealed partial class BatchGrain
         {
             sequence.Abandon();
             _published.Remove(requestId);
+            MoveIfIdle();
         }
     }
 

@@ -37,15 +37,13 @@ public sealed partial class BatchGrain
     /// migration, a silo that left and came back) leaves its batch grain behind, and a directory entry that outlives a
     /// deactivation can bring it back on the same silo without asking placement (seen in two-silo runs: it came back on
     /// the old silo every time). Away from its model, each request would cross silos twice and never take the fast path.
-    /// So the grain migrates once idle; <see cref="Placement.ModelColocatedPlacementDirector"/> picks the model's silo.
+    /// So the grain follows its model once idle (see <see cref="Follow"/>); <see cref="Placement.ModelColocatedPlacementDirector"/>
+    /// picks the model's silo.
     /// </remarks>
     private void OpenFastPath()
     {
         _ready = loaded.Find(ModelId);
-        // Every request takes the slow path until the move: ask for it, and say so, once.
-        if (_ready is not null || _following) return;
-        _following = true;
-        LogFollowingModel(logger, ModelId);
-        this.MigrateOnIdle();
+        // Every request takes the slow path until the move.
+        if (_ready is null) Follow();
     }
 }

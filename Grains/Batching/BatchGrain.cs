@@ -57,9 +57,6 @@ public sealed partial class BatchGrain(
     /// <summary>Counts drains, so that a readiness check that a drain overtook does not reopen the fast path.</summary>
     private int _drains;
 
-    /// <summary>True once this activation has asked to move beside its model (see OpenFastPath).</summary>
-    private bool _following;
-
     /// <summary>The model id, read once: the grain key is decoded on every call otherwise, and the hot path uses it.</summary>
     private string ModelId { get; set; } = null!;
 
@@ -99,28 +96,45 @@ public sealed partial class BatchGrain(
 
     private async Task<InferenceResult> CompleteWhenReadyAsync(InferenceRequest request, CancellationToken cancellationToken)
     {
-        await EnsureReadyAsync(cancellationToken);
-        var sequence = BatchSequence.ForResult(request, cancellationToken);
-        Enqueue(sequence);
-        return await sequence.Result;
+        StartCall();
+        try
+        {
+            await EnsureReadyAsync(cancellationToken);
+            var sequence = BatchSequence.ForResult(request, cancellationToken);
+            Enqueue(sequence);
+            return await sequence.Result;
+        }
+        finally
+        {
+            EndCall();
+        }
     }
 
     public async IAsyncEnumerable<TokenChunk> StreamAsync(
         InferenceRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (!IsReady()) await EnsureReadyAsync(cancellationToken);
-        var sequence = BatchSequence.ForStream(request, cancellationToken, _streaming.MaxBufferedTokens);
-        Enqueue(sequence);
+        // Counted until the caller has read the last token: a move before then would lose the rest of the stream.
+        StartCall();
         try
         {
-            while (await sequence.WaitToTakeAsync(cancellationToken))
+            if (!IsReady()) await EnsureReadyAsync(cancellationToken);
+            var sequence = BatchSequence.ForStream(request, cancellationToken, _streaming.MaxBufferedTokens);
+            Enqueue(sequence);
+            try
             {
-                while (sequence.TryTake(out var chunk)) yield return chunk;
+                while (await sequence.WaitToTakeAsync(cancellationToken))
+                {
+                    while (sequence.TryTake(out var chunk)) yield return chunk;
+                }
+            }
+            finally
+            {
+                sequence.Abandon();
             }
         }
         finally
         {
-            sequence.Abandon();
+            EndCall();
         }
     }
 
@@ -128,8 +142,7 @@ public sealed partial class BatchGrain(
     {
         _accepting = true;
         if (_scheduler is not null) _scheduler.Draining = false;
-        // A new load is a new place to follow, even if an earlier move did not happen.
-        _following = false;
+        ResetFollowing();
         OpenFastPath();
         return Task.CompletedTask;
     }

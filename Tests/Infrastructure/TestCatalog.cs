@@ -60,6 +60,12 @@ public static class TestCatalog
     /// <summary>Free, loaded at start, and sent traffic by the dashboard's stats test alone, so its window's counts are that test's.</summary>
     public const string Charted = "test-charted";
 
+    /// <summary>
+    /// Loads on demand in a second and batches by a 300 ms window: two-silo tests move its model grain and send requests
+    /// that wait for the load, then for their window, on a batch grain that must follow the model.
+    /// </summary>
+    public const string Follow = "test-follow";
+
     public static Dictionary<string, string?> Settings(string prefix = "") => new()
     {
         [$"{prefix}Inference:Models:{Faulty}:Simulation:LoadSeconds"] = "0",
@@ -116,5 +122,9 @@ public static class TestCatalog
         [$"{prefix}Inference:Models:{Charted}:Simulation:LoadSeconds"] = "0",
         [$"{prefix}Inference:Models:{Manual}:LoadOnDemand"] = "false",
         [$"{prefix}Inference:Models:{Manual}:Simulation:LoadSeconds"] = "0",
+        [$"{prefix}Inference:Models:{Follow}:Simulation:LoadSeconds"] = "1",
+        [$"{prefix}Inference:Models:{Follow}:Simulation:StepMs"] = "5",
+        [$"{prefix}Inference:Models:{Follow}:Batching:Policy"] = "Window",
+        [$"{prefix}Inference:Models:{Follow}:Batching:BatchWindowMs"] = "300",
     };
 }

@@ -64,23 +64,26 @@ public class TwoSiloApiHostFactory : ApiHostFactory
     /// <summary>Migrates the model's grain to <paramref name="silo"/> and waits until the model is ready there.</summary>
     public async Task MoveModelAsync(string modelId, SiloAddress silo)
     {
-        var model = Grains.GetGrain<IModelGrainControl>(modelId);
-        if (!(await model.GetSiloAsync()).Equals(silo))
-        {
-            RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
-            try
-            {
-                await model.AsReference<IGrainManagementExtension>().MigrateOnIdle();
-            }
-            finally
-            {
-                RequestContext.Clear();
-            }
+        await MoveModelGrainAsync(modelId, silo);
+        await Grains.GetGrain<IModelGrain>(modelId).EnsureReadyAsync(CancellationToken.None);
+    }
 
-            await HttpJson.EventuallyAsync(async () => (await model.GetSiloAsync()).Equals(silo), TimeSpan.FromSeconds(30), $"{modelId} moves to {silo}");
+    /// <summary>Migrates the model's grain to <paramref name="silo"/>, where it loads the model again, and returns once it is there.</summary>
+    public async Task MoveModelGrainAsync(string modelId, SiloAddress silo)
+    {
+        var model = Grains.GetGrain<IModelGrainControl>(modelId);
+        if ((await model.GetSiloAsync()).Equals(silo)) return;
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+        try
+        {
+            await model.AsReference<IGrainManagementExtension>().MigrateOnIdle();
+        }
+        finally
+        {
+            RequestContext.Clear();
         }
 
-        await Grains.GetGrain<IModelGrain>(modelId).EnsureReadyAsync(CancellationToken.None);
+        await HttpJson.EventuallyAsync(async () => (await model.GetSiloAsync()).Equals(silo), TimeSpan.FromSeconds(30), $"{modelId} moves to {silo}");
     }
 
     /// <summary>Waits, without touching it, until the model's batch grain is active on <paramref name="silo"/> alone.</summary>

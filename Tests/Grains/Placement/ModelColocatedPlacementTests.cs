@@ -39,6 +39,42 @@ public sealed class ModelColocatedPlacementTests(GrainCallTwoSiloFactory host)
         }
     }
 
+    [Fact]
+    public async Task ModelMovesWhileRequestsWaitForIt_EveryRequestIsServedThenTheBatchGrainFollows()
+    {
+        const string ModelId = TestCatalog.Follow;
+        using (var load = await host.Http.PostJsonAsync("v1/completions", """{"model":"test-follow","prompt":"load","max_tokens":1}"""))
+        {
+            Assert.True(load.IsSuccessStatusCode, await load.Content.ReadAsStringAsync());
+        }
+
+        var start = await host.Grains.GetGrain<IModelGrainControl>(ModelId).GetSiloAsync();
+        await host.WaitForBatchGrainOnAsync(ModelId, start, TimeSpan.FromSeconds(10));
+        var target = start.Equals(host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress)
+            ? host.SecondSilo.GetRequiredService<ILocalSiloDetails>().SiloAddress
+            : host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+
+        // Only the model grain moves: it loads again on the other silo when asked (in a second), while the batch grain it
+        // left behind takes requests that wait for that load, and then for their 300 ms window once the load tells it to follow.
+        await host.MoveModelGrainAsync(ModelId, target);
+        Assert.NotEqual(ModelState.Ready, (await host.Grains.GetGrain<IModelGrain>(ModelId).GetStatusAsync()).State);
+        var requests = Enumerable.Range(0, 4).Select(i => SendAsync(stream: i % 2 == 1)).ToList();
+
+        // A move started with them in flight held the window's timer tick until they ended, and so for ever.
+        var results = await Task.WhenAll(requests).WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.All(results, result => Assert.True(result.Ok, result.Detail));
+        await host.WaitForBatchGrainOnAsync(ModelId, target, TimeSpan.FromSeconds(10));
+    }
+
+    private async Task<(bool Ok, string Detail)> SendAsync(bool stream)
+    {
+        var body = $$"""{"model":"test-follow","prompt":"waits","max_tokens":5,"stream":{{(stream ? "true" : "false")}}}""";
+        using var response = await host.Http.PostJsonAsync("v1/completions", body);
+        if (!stream) return (response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var events = await ServerSentEvents.ReadAllDataAsync(response);
+        return (response.IsSuccessStatusCode && events[^1] == "[DONE]" && !events.Any(e => e.Contains("\"error\"", StringComparison.Ordinal)), string.Join("\n", events));
+    }
+
     private long StepsOn(SiloAddress silo, string modelId) =>
         silo.Equals(host.SecondSilo.GetRequiredService<ILocalSiloDetails>().SiloAddress) ? host.SecondSiloStepsOf(modelId) : host.StepsOf(modelId);
 }
