@@ -38,11 +38,14 @@ public sealed class ClusterLoad : IAsyncDisposable
         get { lock (_outcomes) return [.. _outcomes]; }
     }
 
-    /// <summary>Waits until <paramref name="count"/> requests have succeeded since <paramref name="since"/>.</summary>
-    public Task WaitForSuccessesAsync(int count, TimeSpan since, TimeSpan timeout) =>
+    /// <summary>
+    /// Waits until <paramref name="count"/> requests have succeeded since <paramref name="since"/>; a timeout says what
+    /// the requests got, and <paramref name="context"/> (the nodes' output) when given.
+    /// </summary>
+    public Task WaitForSuccessesAsync(int count, TimeSpan since, TimeSpan timeout, Func<string>? context = null) =>
         RedisClusterFixture.WaitForAsync(
             () => Outcomes.Count(o => o.Result == Result.Ok && o.Started >= since) >= count, timeout,
-            () => $"{count} successes since {since}: {Summary()}");
+            () => $"{count} successes since {since}: {Summary()}{context?.Invoke()}");
 
     /// <summary>Stops the workers after their current requests and returns every outcome.</summary>
     public async Task<IReadOnlyList<Outcome>> StopAsync()

@@ -54,7 +54,7 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster, ITestOutputHe
 
         var killedAt = load.Now;
         victim.Process.Kill();
-        await load.WaitForSuccessesAsync(20, killedAt, Recovery);
+        await load.WaitForSuccessesAsync(20, killedAt, Recovery, () => cluster.NodeOutput(150));
         var outcomes = await load.StopAsync();
 
         var firstRecovered = outcomes.Where(o => o.Started >= killedAt && o.Result == ClusterLoad.Result.Ok).Min(o => o.Ended) - killedAt;
@@ -79,7 +79,7 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster, ITestOutputHe
         var stoppedAtClock = DateTime.Now;
         victim.Process.Terminate();
         await victim.Process.WaitForExitAsync(Recovery);
-        await load.WaitForSuccessesAsync(20, stoppedAt, Recovery);
+        await load.WaitForSuccessesAsync(20, stoppedAt, Recovery, () => cluster.NodeOutput(150));
         var outcomes = await load.StopAsync();
 
         output.WriteLine($"stopped {victim.Name} at {stoppedAt} (exit code {victim.Process.ExitCode}); {load.Summary()}");
