@@ -68,7 +68,10 @@ public class TwoSiloApiHostFactory : ApiHostFactory
         await Grains.GetGrain<IModelGrain>(modelId).EnsureReadyAsync(CancellationToken.None);
     }
 
-    /// <summary>Migrates the model's grain to <paramref name="silo"/>, where it loads the model again, and returns once it is there.</summary>
+    /// <summary>
+    /// Migrates the model's grain to <paramref name="silo"/> and returns once it is there, before the model is ready there
+    /// (it loads again when next asked); its batch grain stays where it was until it follows.
+    /// </summary>
     public async Task MoveModelGrainAsync(string modelId, SiloAddress silo)
     {
         var model = Grains.GetGrain<IModelGrainControl>(modelId);
