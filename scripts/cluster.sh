@@ -46,6 +46,13 @@ up() {
 
   start silo "$silo_dir" Orleans.Inference.Silo.dll --urls "http://127.0.0.1:$silo_http_port" \
     --Orleans:SiloPort="${silo_ports[2]}" --Orleans:GatewayPort="${gateway_ports[2]}" "$@"
+  # The ApiHosts join once the Silo is active: the models that load on start are placed while it is the only silo, so
+  # they live on it (started together, the ApiHosts' silos often became active first and took them).
+  for _ in $(seq 120); do
+    curl -fs "http://127.0.0.1:$silo_http_port/health/ready" >/dev/null && break
+    alive "$state/silo.pid" || { tail -20 "$state/silo.log" >&2; echo "The Silo exited (see $state/silo.log)." >&2; exit 1; }
+    sleep 0.5
+  done
   for i in 0 1; do
     start "apihost$i" "$apihost_dir" Orleans.Inference.ApiHost.dll --urls "http://127.0.0.1:${api_ports[$i]}" \
       --Orleans:SiloPort="${silo_ports[$i]}" --Orleans:GatewayPort="${gateway_ports[$i]}" "$@"
